@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
+ * are typed from this object; the implementation table in handlers.ts must match it key for key.
+ *
+ * `scope` says what an operation needs: 'none' runs without a workspace, 'workspace' runs
+ * against the workspace the session has unlocked.
+ */
+interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
+  summary: string;
+  scope: 'none' | 'workspace';
+  input: I;
+  output: O;
+}
+
+function operation<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
+  return spec;
+}
+
+const path = z.string().min(1, 'a file path is required');
+const passphrase = z.string();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const workspaceInfo = z.object({
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  workspaceId: z.string(),
+  org: z.string(),
+  createdAt: z.string(),
+  operator: z.string(),
+  systems: z.number().int(),
+  snapshots: z.number().int(),
+  identities: z.number().int(),
+  accounts: z.number().int(),
+  entitlements: z.number().int(),
+  grants: z.number().int(),
+  campaigns: z.number().int(),
+  auditEvents: z.number().int(),
+  signer: z.object({ fingerprintSha256: sha256.nullable() }),
+});
+
+export const auditVerification = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  head: z.string(),
+  firstBadSeq: z.number().int().nullable(),
+});
+
+export const auditEvent = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  payload: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const contract = {
+  'workspace.create': operation({
+    summary: 'Create a new encrypted workspace (never overwrites a file) and unlock it.',
+    scope: 'none',
+    input: z.object({ path, passphrase, org: z.string().max(200).optional(), operator: z.string().max(200).optional() }),
+    output: z.object({ path: z.string() }),
+  }),
+  'workspace.open': operation({
+    summary: 'Unlock an existing workspace with its passphrase.',
+    scope: 'none',
+    input: z.object({ path, passphrase, operator: z.string().max(200).optional() }),
+    output: z.object({ path: z.string(), schemaVersion: z.number().int() }),
+  }),
+  'workspace.close': operation({
+    summary: 'Lock the workspace: close the file and forget the key.',
+    scope: 'none',
+    input: z.object({}),
+    output: z.object({ closed: z.boolean() }),
+  }),
+  'workspace.info': operation({
+    summary: 'What the workspace holds: counts of the current picture, the audit trail, the signer.',
+    scope: 'workspace',
+    input: z.object({}),
+    output: workspaceInfo,
+  }),
+  'workspace.changePassphrase': operation({
+    summary: 'Re-encrypt the workspace under a new passphrase; the old file stays readable until the change commits.',
+    scope: 'workspace',
+    input: z.object({ currentPassphrase: passphrase, newPassphrase: passphrase }),
+    output: z.object({ path: z.string(), changed: z.literal(true) }),
+  }),
+  'audit.verify': operation({
+    summary: 'Recompute the audit hash chain and report the first event that does not hold.',
+    scope: 'workspace',
+    input: z.object({}),
+    output: auditVerification,
+  }),
+  'audit.list': operation({
+    summary: 'Audit events in sequence order, a page at a time.',
+    scope: 'workspace',
+    input: z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }),
+    output: z.object({ events: z.array(auditEvent) }),
+  }),
+  'demo.create': operation({
+    summary: 'Write the demo company exports into a folder and create its workspace there.',
+    scope: 'none',
+    input: z.object({ dir: path, passphrase, seed: z.number().int().optional() }),
+    output: z.object({
+      dir: z.string(),
+      workspace: z.string(),
+      manifest: z.string(),
+      files: z.array(z.object({ name: z.string(), path: z.string(), sha256, bytes: z.number().int(), rows: z.number().int() })),
+      planted: z.record(z.string(), z.number().int()),
+    }),
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<Contract[K]['output']>;
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(value: unknown): value is OperationName {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}

@@ -1,0 +1,62 @@
+import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
+import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
+import { changeWorkspacePassphrase } from '../store/change-passphrase.js';
+import { createWorkspace } from '../store/create-workspace.js';
+import { openWorkspace } from '../store/workspace.js';
+import { summarizeWorkspace } from '../store/workspace-summary.js';
+import type { Contract, OperationName } from './contract.js';
+import type { z } from 'zod';
+import type { Progress } from './result.js';
+import type { ApiSession } from './session.js';
+
+export interface CallContext {
+  session: ApiSession;
+  onProgress?: ((progress: Progress) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export type Handlers = {
+  [K in OperationName]: (input: z.output<Contract[K]['input']>, ctx: CallContext) => Promise<z.input<Contract[K]['output']>> | z.input<Contract[K]['output']>;
+};
+
+/** The implementation of every operation, once. Hosts reach it only through invoke(). */
+export const handlers: Handlers = {
+  'workspace.create': ({ path, passphrase, org, operator }, { session }) => {
+    const workspace = createWorkspace(path, passphrase, { org, operator: operator ?? session.operator });
+    session.attach(workspace, operator);
+    return { path: workspace.path };
+  },
+  'workspace.open': ({ path, passphrase, operator }, { session }) => {
+    session.close();
+    const workspace = openWorkspace(path, passphrase, operator ?? session.operator);
+    session.attach(workspace, operator);
+    return { path: workspace.path, schemaVersion: workspace.schemaVersion };
+  },
+  'workspace.close': (_input, { session }) => ({ closed: session.close() }),
+  'workspace.info': (_input, { session }) => {
+    const ws = session.workspace;
+    return {
+      path: ws.path,
+      schemaVersion: ws.schemaVersion,
+      workspaceId: ws.getMeta('workspace_id') ?? '',
+      org: ws.getMeta('org') ?? '',
+      createdAt: ws.getMeta('created_at') ?? '',
+      operator: session.operator,
+      ...summarizeWorkspace(ws.db),
+      // The signing identity arrives with evidence packs (issue 8).
+      signer: { fingerprintSha256: ws.getMeta('signer_fingerprint_sha256') },
+    };
+  },
+  'workspace.changePassphrase': ({ currentPassphrase, newPassphrase }, { session }) => {
+    const reopened = changeWorkspacePassphrase(session.workspace, currentPassphrase, newPassphrase, session.operator);
+    session.attach(reopened);
+    return { path: reopened.path, changed: true as const };
+  },
+  'audit.verify': (_input, { session }) => verifyAuditChain(session.workspace.db),
+  'audit.list': ({ afterSeq, limit }, { session }) => ({ events: listAuditEvents(session.workspace.db, { afterSeq, limit }) }),
+  'demo.create': ({ dir, passphrase, seed }, { session }) => {
+    const { workspace, ...result } = createDemoWorkspace(dir, passphrase, { seed, operator: session.operator });
+    session.attach(workspace);
+    return { ...result, workspace: workspace.path };
+  },
+};

@@ -1,0 +1,170 @@
+import type { OperationInput, OperationName, OperationOutput } from '../api/contract.js';
+import { AttestError } from '../errors.js';
+import { resolvePassphrase } from './passphrase.js';
+import { formatRows } from './format.js';
+import type { Terminal } from './terminal.js';
+
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+export interface CommandArgs {
+  positionals: string[];
+  values: OptionValues;
+  env: NodeJS.ProcessEnv;
+  terminal: Terminal;
+}
+
+/** One CLI command: which operation it calls, how its words become the input, how its output reads. */
+export interface CommandDef<K extends OperationName = OperationName> {
+  words: readonly string[];
+  operation: K;
+  summary: string;
+  usage: string;
+  positionals: readonly string[];
+  options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+  /** Unlock the workspace named by -w / ATTEST_WORKSPACE before calling the operation. */
+  workspace: boolean;
+  input: (args: CommandArgs) => Promise<OperationInput<K>> | OperationInput<K>;
+  human: (output: OperationOutput<K>) => string;
+  /** The operation ran but its check failed: exit 1. */
+  failed?: (output: OperationOutput<K>) => boolean;
+}
+
+function define<K extends OperationName>(def: CommandDef<K>): CommandDef<K> {
+  return def;
+}
+
+function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function passphraseFor(args: CommandArgs, prompt: string, confirm = false): Promise<string> {
+  return resolvePassphrase({ env: 'ATTEST_PASSPHRASE', file: stringOption(args.values, 'passphrase-file'), prompt, confirm }, args.env, args.terminal);
+}
+
+function operatorOf(args: CommandArgs): string | undefined {
+  return stringOption(args.values, 'operator') ?? (args.env.ATTEST_OPERATOR || undefined);
+}
+
+function positional(args: CommandArgs, index: number, name: string): string {
+  const value = args.positionals[index];
+  if (value === undefined) throw new AttestError('USAGE', `Missing ${name}.`);
+  return value;
+}
+
+function integerOption(values: OptionValues, name: string): number | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a whole number, not "${raw}".`);
+  return Number(raw);
+}
+
+/** Any command, whichever operation it calls. */
+export type AnyCommand = { [K in OperationName]: CommandDef<K> }[OperationName];
+
+export const COMMANDS: readonly AnyCommand[] = [
+  define({
+    words: ['init'],
+    operation: 'workspace.create',
+    summary: 'Create a new encrypted workspace (never overwrites a file).',
+    usage: 'attest init FILE [--org NAME] [--operator NAME]',
+    positionals: ['FILE'],
+    options: { org: { type: 'string' } },
+    workspace: false,
+    input: async (args) => ({
+      path: positional(args, 0, 'FILE (the workspace to create)'),
+      passphrase: await passphraseFor(args, 'New workspace passphrase', true),
+      org: stringOption(args.values, 'org'),
+      operator: operatorOf(args),
+    }),
+    human: (out) => `Created workspace ${out.path}`,
+  }),
+  define({
+    words: ['info'],
+    operation: 'workspace.info',
+    summary: 'Show what the workspace holds.',
+    usage: 'attest info -w FILE',
+    positionals: [],
+    workspace: true,
+    input: () => ({}),
+    human: (out) =>
+      formatRows([
+        ['Workspace', `${out.path} (schema ${out.schemaVersion})`],
+        ['Organisation', out.org || '—'],
+        ['Created', out.createdAt],
+        ['Systems', out.systems],
+        ['Snapshots', out.snapshots],
+        ['Identities', out.identities],
+        ['Accounts', out.accounts],
+        ['Entitlements', out.entitlements],
+        ['Grants', out.grants],
+        ['Campaigns', out.campaigns],
+        ['Audit events', out.auditEvents],
+        ['Signer SHA-256', out.signer.fingerprintSha256 ?? 'not yet created'],
+      ]),
+  }),
+  define({
+    words: ['passwd'],
+    operation: 'workspace.changePassphrase',
+    summary: 'Change the workspace passphrase (new one from ATTEST_NEW_PASSPHRASE, --new-passphrase-file, or a prompt).',
+    usage: 'attest passwd -w FILE [--new-passphrase-file FILE]',
+    positionals: [],
+    options: { 'new-passphrase-file': { type: 'string' } },
+    workspace: true,
+    input: async (args) => ({
+      currentPassphrase: await passphraseFor(args, 'Current passphrase'),
+      newPassphrase: await resolvePassphrase(
+        { env: 'ATTEST_NEW_PASSPHRASE', file: stringOption(args.values, 'new-passphrase-file'), prompt: 'New passphrase', confirm: true },
+        args.env,
+        args.terminal,
+      ),
+    }),
+    human: (out) => `Passphrase changed for ${out.path}`,
+  }),
+  define({
+    words: ['audit', 'verify'],
+    operation: 'audit.verify',
+    summary: 'Recompute the audit hash chain; exit 1 if any event was altered, removed or reordered.',
+    usage: 'attest audit verify -w FILE',
+    positionals: [],
+    workspace: true,
+    input: () => ({}),
+    human: (out) =>
+      out.ok
+        ? `Audit trail intact: ${out.events} events, head ${out.head}`
+        : `Audit trail BROKEN at event ${out.firstBadSeq} (of ${out.events}). The workspace was altered outside Attest.`,
+    failed: (out) => !out.ok,
+  }),
+  define({
+    words: ['audit', 'log'],
+    operation: 'audit.list',
+    summary: 'List audit events.',
+    usage: 'attest audit log -w FILE [--after SEQ] [--limit N]',
+    positionals: [],
+    options: { after: { type: 'string' }, limit: { type: 'string' } },
+    workspace: true,
+    input: (args) => ({ afterSeq: integerOption(args.values, 'after'), limit: integerOption(args.values, 'limit') }),
+    human: (out) => out.events.map((e) => `${e.seq}\t${e.at}\t${e.actor}\t${e.action}\t${JSON.stringify(e.payload)}`).join('\n'),
+  }),
+  define({
+    words: ['demo'],
+    operation: 'demo.create',
+    summary: 'Write the demo company exports into DIR and create its workspace there.',
+    usage: 'attest demo DIR [--seed N]',
+    positionals: ['DIR'],
+    options: { seed: { type: 'string' } },
+    workspace: false,
+    input: async (args) => ({
+      dir: positional(args, 0, 'DIR (the folder for the demo company)'),
+      passphrase: await passphraseFor(args, 'Passphrase for the demo workspace', true),
+      seed: integerOption(args.values, 'seed'),
+    }),
+    human: (out) =>
+      [
+        `Demo company written to ${out.dir}`,
+        `Workspace: ${out.workspace}`,
+        `Planted findings (the truth to test against): ${out.manifest}`,
+        formatRows(out.files.map((f) => [f.name, `${f.rows} rows`])),
+      ].join('\n'),
+  }),
+];

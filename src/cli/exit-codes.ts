@@ -1,0 +1,24 @@
+import type { ErrorCode } from '../errors.js';
+
+/** CLI.md's exit codes: 0 done, 1 check failed, 2 usage, 3 workspace cannot be opened, 4 input rejected. */
+export const EXIT = { ok: 0, checkFailed: 1, usage: 2, cannotOpen: 3, rejected: 4, cancelled: 130 } as const;
+
+const BY_CODE: Record<ErrorCode, number> = {
+  USAGE: EXIT.usage,
+  INVALID_INPUT: EXIT.usage,
+  NOT_FOUND: EXIT.cannotOpen,
+  WRONG_PASSPHRASE: EXIT.cannotOpen,
+  NOT_A_WORKSPACE: EXIT.cannotOpen,
+  NEWER_VERSION: EXIT.cannotOpen,
+  IN_USE: EXIT.cannotOpen,
+  READ_ONLY: EXIT.cannotOpen,
+  NO_WORKSPACE_OPEN: EXIT.cannotOpen,
+  EXISTS: EXIT.rejected,
+  WEAK_PASSPHRASE: EXIT.rejected,
+  CANCELLED: EXIT.cancelled,
+  INTERNAL: EXIT.checkFailed,
+};
+
+export function exitCodeFor(code: ErrorCode): number {
+  return BY_CODE[code];
+}

@@ -1,0 +1,35 @@
+/**
+ * Every error a user can cause carries a stable code (the API, the CLI and the UI act on it)
+ * and a sentence that says what happened and what to do. Codes are a contract: add, never rename.
+ */
+export const ERROR_CODES = [
+  'USAGE',
+  'NOT_FOUND',
+  'WRONG_PASSPHRASE',
+  'WEAK_PASSPHRASE',
+  'NOT_A_WORKSPACE',
+  'NEWER_VERSION',
+  'IN_USE',
+  'READ_ONLY',
+  'EXISTS',
+  'NO_WORKSPACE_OPEN',
+  'INVALID_INPUT',
+  'CANCELLED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AttestError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AttestError';
+    this.code = code;
+  }
+}
+
+export function isAttestError(value: unknown): value is AttestError {
+  return value instanceof AttestError;
+}

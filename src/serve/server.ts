@@ -1,0 +1,144 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { invoke } from '../api/invoke.js';
+import { ApiSession } from '../api/session.js';
+import { PLACEHOLDER_PAGE, readStaticFile } from './static-files.js';
+
+export interface ServeOptions {
+  /** 0 (default) picks a free port. */
+  port?: number | undefined;
+  /** The built renderer; null serves a placeholder page. */
+  staticDir?: string | null | undefined;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close: () => Promise<void>;
+}
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const COOKIE = 'attest_token';
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The loopback HTTP host: the same API as the CLI and Electron, for the browser and e2e tests.
+ * 127.0.0.1 only; a per-launch token (in the URL once, then an HttpOnly cookie, or a Bearer
+ * header) on every request; Host and Origin must name this server (no DNS rebinding, no
+ * cross-site calls); API calls must be JSON POSTs. Calls run one at a time against one session.
+ */
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const token = randomBytes(32).toString('base64url');
+  const session = new ApiSession();
+  let port = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!allowedHosts().includes(req.headers.host ?? '')) return sendJson(res, 421, { error: 'This server answers only to 127.0.0.1.' });
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().map((h) => `http://${h}`).includes(origin)) {
+      return sendJson(res, 403, { error: 'Cross-origin requests are refused.' });
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    const authorised = sameSecret(cookieToken(req), token) || sameSecret(bearer, token);
+
+    if (req.method === 'GET' && url.searchParams.has('token')) {
+      if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'text/plain', 'Wrong token. Open the URL that "attest serve" printed.');
+      return send(res, 302, 'text/plain', '', { Location: url.pathname, 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+    }
+    if (!authorised) return send(res, 401, 'text/plain; charset=utf-8', 'Open the URL that "attest serve" printed (it carries this launch\'s token).');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'API calls are POST requests.' });
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: 'API calls carry JSON.' });
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body === '' ? {} : (JSON.parse(body) as unknown);
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON, or is larger than 16 MB.' } });
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const call = queue.then(() => invoke(name, input, { session }));
+      queue = call.catch(() => undefined);
+      return sendJson(res, 200, await call);
+    }
+    if (req.method !== 'GET') return sendJson(res, 405, { error: 'Only GET is served here.' });
+    const file = options.staticDir ? readStaticFile(options.staticDir, url.pathname) : null;
+    if (file) return send(res, 200, file.type, file.body);
+    return send(res, 200, 'text/html; charset=utf-8', PLACEHOLDER_PAGE);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        session.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

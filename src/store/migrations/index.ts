@@ -1,0 +1,8 @@
+import { coreModel } from './001-core-model.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, in order. Append new files here; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [coreModel];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+export type { Migration };

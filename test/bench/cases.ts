@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openKeyed } from '../../src/store/cipher.js';
+import { createWorkspace } from '../../src/store/create-workspace.js';
+import { writeGrants, type GrantRow } from '../../src/store/grant-writer.js';
+import { coreModel } from '../../src/store/migrations/001-core-model.js';
+import { openWorkspace } from '../../src/store/workspace.js';
+
+export interface CaseResult {
+  rows: number;
+  seconds: number;
+}
+
+const PASSPHRASE = 'benchmark passphrase';
+export const GRANT_ROWS = 1_000_000;
+const ACCOUNTS = 10_000;
+const ENTITLEMENTS = 500;
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'attest-bench-'));
+}
+
+/** 1M synthetic grants: 10k accounts × 100 of 500 entitlements, in a fixed pseudo-random order. */
+function* syntheticGrants(): Generator<GrantRow> {
+  for (let a = 1; a <= ACCOUNTS; a++) {
+    for (let k = 0; k < GRANT_ROWS / ACCOUNTS; k++) {
+      yield [a, ((a * 7919 + k * 5) % ENTITLEMENTS) + 1, k % 10 === 0 ? 'group:Finance' : null];
+    }
+  }
+}
+
+function seedSnapshot(db: Database.Database): number {
+  db.exec(`INSERT INTO systems (id, name, created_at) VALUES (1, 'Bench', 'now');
+    INSERT INTO snapshots VALUES (1, 1, 'access', 'grants', NULL, 'bench.csv', '${'0'.repeat(64)}', 0, '2026-11-01', 'now', 'bench', ${GRANT_ROWS}, ${GRANT_ROWS}, 0);`);
+  const account = db.prepare("INSERT INTO accounts (id, snapshot_id, account_key, login, status) VALUES (?, 1, ?, ?, 'enabled')");
+  const entitlement = db.prepare('INSERT INTO entitlements (id, snapshot_id, entitlement_key, name) VALUES (?, 1, ?, ?)');
+  db.transaction(() => {
+    for (let a = 1; a <= ACCOUNTS; a++) account.run(a, `user${a}`, `user${a}`);
+    for (let e = 1; e <= ENTITLEMENTS; e++) entitlement.run(e, `role${e}`, `Role ${e}`);
+  })();
+  return 1;
+}
+
+function timed(fn: () => number): CaseResult {
+  const start = performance.now();
+  const rows = fn();
+  return { rows, seconds: (performance.now() - start) / 1000 };
+}
+
+export const CASES: Record<string, () => CaseResult> = {
+  /** Floor: SQLCipher's KDF and first page read alone, no checks, no migrations. */
+  'unlock-floor': () => {
+    const dir = scratch();
+    try {
+      createWorkspace(join(dir, 'w.attest'), PASSPHRASE).close();
+      return timed(() => {
+        const db = openKeyed(join(dir, 'w.attest'), PASSPHRASE, { create: false });
+        db.prepare('SELECT count(*) FROM sqlite_master').get();
+        db.close();
+        return 1;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  unlock: () => {
+    const dir = scratch();
+    try {
+      createWorkspace(join(dir, 'w.attest'), PASSPHRASE).close();
+      return timed(() => {
+        openWorkspace(join(dir, 'w.attest'), PASSPHRASE).close();
+        return 1;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  /** Floor: the same schema and rows into a plain, unencrypted better-sqlite3 file, one transaction. */
+  'grants-insert-floor': () => {
+    const dir = scratch();
+    try {
+      const db = new Database(join(dir, 'plain.db'));
+      db.pragma('journal_mode = WAL');
+      db.exec(coreModel.sql);
+      const snapshot = seedSnapshot(db);
+      // Timed to the end of close(): the WAL checkpoint is part of the cost of landing the rows.
+      return timed(() => {
+        const rows = db.transaction(() => writeGrants(db, snapshot, syntheticGrants()))();
+        db.close();
+        return rows;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  'grants-insert': () => {
+    const dir = scratch();
+    try {
+      const ws = createWorkspace(join(dir, 'w.attest'), PASSPHRASE);
+      const snapshot = seedSnapshot(ws.db);
+      return timed(() => {
+        const rows = ws.change('bench', 'bench.grants', () => writeGrants(ws.db, snapshot, syntheticGrants())).result;
+        ws.close();
+        return rows;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,63 @@
+// `npm run bench`: each case in a fresh process, best of a few runs, against its floor measured
+// in the same run. Prints a table; exits 0 whatever the figures (targets are goals, not tests).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+interface Measured {
+  rows: number;
+  seconds: number;
+  peakRssMb: number;
+}
+
+interface Row {
+  operation: string;
+  floor: string | null;
+  repeats: number;
+  target: string;
+  /** The target as a limit: a ratio to the floor, or absolute seconds. */
+  check: (m: Measured, floor: Measured | undefined) => boolean;
+}
+
+const caseScript = fileURLToPath(new URL('./case.ts', import.meta.url));
+
+function measure(name: string, repeats: number): Measured {
+  let best: Measured | undefined;
+  for (let i = 0; i < repeats; i++) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', caseScript, name], { encoding: 'utf8' });
+    const m = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Measured;
+    if (!best || m.seconds < best.seconds) best = m;
+  }
+  if (!best) throw new Error(`no result for ${name}`);
+  return best;
+}
+
+const ROWS: Row[] = [
+  { operation: 'unlock-floor', floor: null, repeats: 5, target: '—', check: () => true },
+  { operation: 'unlock', floor: 'unlock-floor', repeats: 5, target: '≤ 0.3 s', check: (m) => m.seconds <= 0.3 },
+  { operation: 'grants-insert-floor', floor: null, repeats: 2, target: '—', check: () => true },
+  { operation: 'grants-insert', floor: 'grants-insert-floor', repeats: 2, target: '≤ 1.2 × floor', check: (m, f) => f !== undefined && m.seconds <= 1.2 * f.seconds },
+];
+
+const results = new Map<string, Measured>();
+const table: string[][] = [['operation', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'ratio to floor', 'target', 'met']];
+for (const row of ROWS) {
+  process.stderr.write(`bench: ${row.operation}…\n`);
+  const m = measure(row.operation, row.repeats);
+  results.set(row.operation, m);
+  const floor = row.floor ? results.get(row.floor) : undefined;
+  table.push([
+    row.operation,
+    m.rows.toLocaleString('en-US'),
+    m.seconds.toFixed(3),
+    Math.round(m.rows / m.seconds).toLocaleString('en-US'),
+    m.peakRssMb.toFixed(0),
+    floor ? `${(m.seconds / floor.seconds).toFixed(2)} × ${row.floor}` : '—',
+    row.target,
+    row.check(m, floor) ? 'yes' : 'NO',
+  ]);
+}
+const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+for (const [i, r] of table.entries()) {
+  console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`);
+  if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+}

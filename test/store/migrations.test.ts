@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/store/migrate.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations/index.js';
+import { openKeyed } from '../../src/store/cipher.js';
+import { openWorkspace } from '../../src/store/workspace.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+import { newWorkspace, PASSPHRASE } from '../helpers/workspace.js';
+
+const tempDir = useTempDirs();
+
+const IMMUTABLE = ['snapshots', 'snapshot_sources', 'rejected_rows', 'identities', 'accounts', 'entitlements', 'grants', 'attachments', 'audit_events'];
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps, and the schema version is the last one', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('each applies in order on an empty encrypted database and sets user_version', () => {
+    const db = openKeyed(join(tempDir(), 'm.db'), PASSPHRASE, { create: true });
+    const seen: number[] = [];
+    expect(migrate(db, (v) => seen.push(v))).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(seen).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('001 creates the core model', () => {
+    const ws = newWorkspace(tempDir());
+    const tables = ws.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").pluck().all();
+    for (const t of ['meta', 'systems', 'latest_snapshots', ...IMMUTABLE]) expect(tables).toContain(t);
+    ws.close();
+  });
+
+  it('an older workspace is brought up to date on open, and the step is audited', () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.attest');
+    const db = openKeyed(path, PASSPHRASE, { create: true });
+    db.pragma('journal_mode = WAL');
+    db.pragma('application_id = 0x41545354');
+    db.close();
+    const ws = openWorkspace(path, PASSPHRASE, 'upgrader');
+    expect(ws.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(ws.db.prepare('SELECT actor, action FROM audit_events').all()).toContainEqual({ actor: 'upgrader', action: 'workspace.migrated' });
+    ws.close();
+  });
+
+  it.each(IMMUTABLE)('refuses UPDATE and DELETE on %s', (table) => {
+    const ws = newWorkspace(tempDir());
+    ws.db.exec(`
+      INSERT INTO systems (id, name, created_at) VALUES (1, 'ERP', 'now');
+      INSERT INTO snapshots VALUES (1, 1, 'access', 'grants', NULL, 'a.csv', '${'a'.repeat(64)}', 1, '2026-01-01', 'now', 'me', 1, 1, 0);
+      INSERT INTO snapshot_sources VALUES (1, 1, 0, 'a.csv', '${'a'.repeat(64)}', 1, 'grants', 'utf-8');
+      INSERT INTO rejected_rows VALUES (1, 1, 1, 2, 'why', NULL);
+      INSERT INTO identities (id, snapshot_id, employee_id, status) VALUES (1, 1, 'E1', 'active');
+      INSERT INTO accounts (id, snapshot_id, account_key, login, status) VALUES (1, 1, 'a', 'a', 'enabled');
+      INSERT INTO entitlements (id, snapshot_id, entitlement_key, name) VALUES (1, 1, 'r', 'r');
+      INSERT INTO grants VALUES (1, 1, 1, NULL);
+      INSERT INTO attachments VALUES (1, 1, 'q.sql', 'text/plain', '${'b'.repeat(64)}', 1, x'00', NULL, 'now', 'me');
+    `);
+    const column = table === 'grants' ? 'via' : table === 'audit_events' ? 'actor' : 'rowid';
+    expect(() => ws.db.exec(`UPDATE ${table} SET ${column} = ${column}`)).toThrowError(/immutable/);
+    expect(() => ws.db.exec(`DELETE FROM ${table}`)).toThrowError(/immutable/);
+    ws.close();
+  });
+});
