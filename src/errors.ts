@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'NO_WORKSPACE_OPEN',
   'INVALID_INPUT',
   'CANCELLED',
+  /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
+  'HOST_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -16,6 +16,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   EXISTS: EXIT.rejected,
   WEAK_PASSPHRASE: EXIT.rejected,
   CANCELLED: EXIT.cancelled,
+  HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };
 

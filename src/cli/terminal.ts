@@ -8,6 +8,8 @@ export interface Terminal {
 
 function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
+  // Echo off before the prompt shows, so that nothing typed (or pasted) after it is echoed.
+  input.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let answer = '';
@@ -27,7 +29,6 @@ function askHidden(prompt: string): Promise<string> {
         else answer += ch;
       }
     };
-    input.setRawMode(true);
     input.resume();
     input.on('data', onData);
   });

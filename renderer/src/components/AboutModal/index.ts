@@ -1,0 +1,1 @@
+export { AboutModal, type AboutModalProps } from './AboutModal';

@@ -1,0 +1,1 @@
+export { ApiErrorAlert, type ApiErrorAlertProps } from './ApiErrorAlert';

@@ -1,0 +1,1 @@
+export { AttestMark, type AttestMarkProps } from './AttestMark';

@@ -1,0 +1,1 @@
+export { CreateWorkspaceForm, type CreateWorkspaceFormProps } from './CreateWorkspaceForm';

@@ -1,0 +1,1 @@
+export { OpenWorkspaceForm, type OpenWorkspaceFormProps } from './OpenWorkspaceForm';

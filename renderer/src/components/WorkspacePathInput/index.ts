@@ -1,0 +1,1 @@
+export { WorkspacePathInput } from './WorkspacePathInput';

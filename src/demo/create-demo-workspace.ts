@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendAuditEvent } from '../audit/audit-log.js';
+import { AttestError } from '../errors.js';
+import { createWorkspace } from '../store/create-workspace.js';
+import type { Workspace } from '../store/workspace.js';
+import { generateDemoCompany } from './generate-demo-company.js';
+import { writeDemoCompany } from './write-demo-company.js';
+
+export interface DemoWorkspace {
+  dir: string;
+  workspace: Workspace;
+  manifest: string;
+  files: { name: string; path: string; sha256: string; bytes: number; rows: number }[];
+  planted: Record<string, number>;
+}
+
+/**
+ * Lays out the demo company in DIR: its exports under `exports/`, the planted-findings manifest,
+ * and a workspace `demo.attest`. It grows with each capability (import, analysis, SoD,
+ * campaign, evidence) until it walks the whole workflow.
+ */
+export function createDemoWorkspace(dir: string, passphrase: string, options: { seed?: number | undefined; operator: string }): DemoWorkspace {
+  const company = generateDemoCompany(options.seed === undefined ? {} : { seed: options.seed });
+  const workspacePath = join(dir, 'demo.attest');
+  const exportsDir = join(dir, 'exports');
+  // Refuse before writing anything, so that a second run leaves the first one whole.
+  for (const target of [workspacePath, exportsDir]) {
+    if (existsSync(target)) throw new AttestError('EXISTS', `${target} already exists. Choose an empty folder for the demo company.`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const workspace = createWorkspace(workspacePath, passphrase, { org: company.org, operator: options.operator });
+  const written = writeDemoCompany(exportsDir, company);
+  const planted: Record<string, number> = {};
+  for (const c of company.planted) planted[c.type] = (planted[c.type] ?? 0) + 1;
+  workspace.db.transaction(() =>
+    appendAuditEvent(workspace.db, options.operator, 'demo.created', {
+      seed: company.seed,
+      asOf: company.asOf,
+      files: written.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+    }),
+  )();
+  return { dir, workspace, manifest: written.manifestPath, files: written.files, planted };
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { fileState } from '../helpers/file-state.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+import { PASSPHRASE } from '../helpers/workspace.js';
+
+const tempDir = useTempDirs();
+const env = { ATTEST_PASSPHRASE: PASSPHRASE };
+
+interface DemoOutput {
+  workspace: string;
+  manifest: string;
+  files: { name: string; path: string; sha256: string; rows: number }[];
+  planted: Record<string, number>;
+}
+
+describe('attest demo DIR', () => {
+  it('writes the six systems and the HR roster, the planted manifest, and an audited workspace', async () => {
+    const dir = join(tempDir(), 'northwind');
+    const run = await runCli(['demo', dir, '--json'], { env });
+    expect(run.code).toBe(0);
+    const out = run.json() as DemoOutput;
+    expect(out.files.map((f) => f.name).sort()).toEqual(
+      ['active-directory.ldif', 'aws-authorization-details.json', 'aws-credential-report.csv', 'bank-portal-users.csv', 'entra-users.csv', 'erp-grants.csv', 'google-workspace-users.csv', 'hr-roster.csv'].sort(),
+    );
+    for (const f of out.files) expect(createHash('sha256').update(readFileSync(f.path)).digest('hex')).toBe(f.sha256);
+    const manifest = JSON.parse(readFileSync(out.manifest, 'utf8')) as { counts: Record<string, number> };
+    expect(out.planted).toEqual(manifest.counts);
+    expect(out.planted.leaver).toBeGreaterThan(0);
+    expect(out.planted.sodConflict).toBeGreaterThan(0);
+
+    const log = await runCli(['audit', 'log', '-w', out.workspace, '--json'], { env });
+    const events = (log.json() as { events: { action: string; payload: { files?: { sha256: string }[] } }[] }).events;
+    expect(events.map((e) => e.action)).toEqual(['workspace.created', 'demo.created']);
+    expect(events[1]?.payload.files?.map((f) => f.sha256).sort()).toEqual(out.files.map((f) => f.sha256).sort());
+    const info = await runCli(['info', '-w', out.workspace, '--json'], { env });
+    expect(info.json()).toMatchObject({ org: 'Northwind Demo Ltd' });
+  });
+
+  it('is deterministic for a seed, and refuses a folder that already holds a demo (exit 4, nothing touched)', async () => {
+    const a = (await runCli(['demo', join(tempDir(), 'a'), '--seed', '7', '--json'], { env })).json() as DemoOutput;
+    const bDir = join(tempDir(), 'b');
+    const b = (await runCli(['demo', bDir, '--seed', '7', '--json'], { env })).json() as DemoOutput;
+    expect(b.files.map((f) => f.sha256)).toEqual(a.files.map((f) => f.sha256));
+    const before = fileState(b.workspace);
+    const again = await runCli(['demo', bDir, '--json'], { env });
+    expect(again.code).toBe(4);
+    expect(again.json()).toMatchObject({ error: { code: 'EXISTS' } });
+    expect(fileState(b.workspace)).toEqual(before);
+  });
+});
