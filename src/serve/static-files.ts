@@ -20,7 +20,13 @@ export interface StaticFile {
 /** Reads a file of the built renderer; refuses anything outside its folder. Unknown routes get index.html. */
 export function readStaticFile(root: string, urlPath: string): StaticFile | null {
   const base = resolve(root);
-  const wanted = resolve(join(base, normalize(decodeURIComponent(urlPath))));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null; // a malformed %-escape names no file
+  }
+  const wanted = resolve(join(base, normalize(decoded)));
   if (wanted !== base && !wanted.startsWith(base + sep)) return null;
   const candidates = [wanted, join(base, 'index.html')];
   for (const file of candidates) {

@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
+import { readStaticFile } from '../../src/serve/static-files.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
 
@@ -84,5 +86,18 @@ describe('the loopback serve host', () => {
     const broken = await call(server.port, '/api/workspace.info', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` }, body: '{not json' });
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await call(server.port, '/api/workspace.info', { headers: { Authorization: `Bearer ${server.token}` } })).status).toBe(405);
+  });
+});
+
+describe('static files', () => {
+  it('never serves a file outside the renderer folder, and survives malformed escapes', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<div id="root"></div>');
+    writeFileSync(join(dir, 'secret.txt'), 'top secret');
+    expect(readStaticFile(join(dir, 'renderer'), '/../secret.txt')?.body.toString()).toBe('<div id="root"></div>');
+    expect(readStaticFile(join(dir, 'renderer'), '/%2e%2e/secret.txt')?.body.toString()).toBe('<div id="root"></div>');
+    expect(readStaticFile(join(dir, 'renderer'), '/%E0%A4%A')).toBeNull();
+    expect(readStaticFile(join(dir, 'renderer'), '/any/route')?.body.toString()).toBe('<div id="root"></div>');
   });
 });
