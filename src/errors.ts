@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'CANCELLED',
   // Import: a file that cannot be read or mapped (CLI exit 4); the workspace is untouched.
+  'FILE_NOT_FOUND',
   'EMPTY_FILE',
   'NO_DATA_ROWS',
   'NOT_TEXT',

@@ -57,6 +57,60 @@ export const auditEvent = z.object({
   hash: z.string(),
 });
 
+const candidate = z.object({ name: z.string(), score: z.number() });
+
+export const importResult = z.object({
+  snapshotId: z.number().int(),
+  system: z.string(),
+  profile: z.string(),
+  sha256,
+  asOf: z.string(),
+  dryRun: z.boolean(),
+  rowsRead: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsRejected: z.number().int(),
+  rejected: z.array(z.object({ file: z.string(), line: z.number().int(), reason: z.string() })),
+  identities: z.number().int(),
+  accounts: z.number().int(),
+  entitlements: z.number().int(),
+  grants: z.number().int(),
+  duplicateGrants: z.number().int(),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      sha256,
+      size: z.number().int(),
+      profile: z.string(),
+      candidates: z.array(candidate),
+      encoding: z.string().nullable(),
+      delimiter: z.string().nullable(),
+      sheet: z.string().nullable(),
+      notes: z.array(z.string()),
+      columns: z.record(z.string(), z.string()),
+    }),
+  ),
+  evidence: z.array(z.object({ name: z.string(), sha256, size: z.number().int() })),
+  notes: z.array(z.string()),
+});
+
+export const snapshotSummary = z.object({
+  id: z.number().int(),
+  system: z.string(),
+  content: z.string(),
+  profile: z.string(),
+  fileName: z.string(),
+  sha256,
+  sizeBytes: z.number().int(),
+  asOf: z.string(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  rowsRead: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsRejected: z.number().int(),
+  sources: z.array(z.object({ fileName: z.string(), sha256, sizeBytes: z.number().int(), profile: z.string(), encoding: z.string().nullable() })),
+  evidence: z.array(z.object({ fileName: z.string(), sha256, sizeBytes: z.number().int(), mediaType: z.string() })),
+});
+
 export const contract = {
   'workspace.create': operation({
     summary: 'Create a new encrypted workspace (never overwrites a file) and unlock it.',
@@ -100,6 +154,35 @@ export const contract = {
     input: z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }),
     output: z.object({ events: z.array(auditEvent) }),
   }),
+  'profiles.list': operation({
+    summary: 'The import profiles: which export formats Attest reads, and what each becomes.',
+    scope: 'none',
+    input: z.object({}),
+    output: z.object({
+      profiles: z.array(z.object({ name: z.string(), kind: z.enum(['identities', 'access']), reads: z.enum(['table', 'json', 'ldif']), description: z.string(), defaultSystem: z.string().nullable() })),
+    }),
+  }),
+  'import.run': operation({
+    summary: 'Import one snapshot of one system from one or more files (all or nothing); dryRun reports and rolls back.',
+    scope: 'workspace',
+    input: z.object({
+      files: z.array(z.object({ path, profile: z.string().optional(), sheet: z.string().optional() })).min(1, 'name at least one file'),
+      profile: z.string().optional(),
+      system: z.string().max(200).optional(),
+      asOf: z.string().optional(),
+      mapping: z.record(z.string(), z.string()).optional(),
+      dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
+      evidence: z.array(path).optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    output: importResult,
+  }),
+  'snapshots.list': operation({
+    summary: 'Snapshots with their provenance, newest first.',
+    scope: 'workspace',
+    input: z.object({ system: z.string().optional() }),
+    output: z.object({ snapshots: z.array(snapshotSummary) }),
+  }),
   'demo.create': operation({
     summary: 'Write the demo company exports into a folder and create its workspace there.',
     scope: 'none',
@@ -110,6 +193,7 @@ export const contract = {
       manifest: z.string(),
       files: z.array(z.object({ name: z.string(), path: z.string(), sha256, bytes: z.number().int(), rows: z.number().int() })),
       planted: z.record(z.string(), z.number().int()),
+      snapshots: z.array(z.object({ system: z.string(), snapshotId: z.number().int(), rowsImported: z.number().int(), rowsRejected: z.number().int() })),
     }),
   }),
 } as const;

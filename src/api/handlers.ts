@@ -1,5 +1,8 @@
 import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
+import { importSnapshot } from '../ingest/import-snapshot.js';
+import { PROFILES } from '../ingest/profiles/index.js';
+import { listSnapshots } from '../ingest/snapshot-list.js';
 import { changeWorkspacePassphrase } from '../store/change-passphrase.js';
 import { createWorkspace } from '../store/create-workspace.js';
 import { openWorkspace } from '../store/workspace.js';
@@ -54,8 +57,13 @@ export const handlers: Handlers = {
   },
   'audit.verify': (_input, { session }) => verifyAuditChain(session.workspace.db),
   'audit.list': ({ afterSeq, limit }, { session }) => ({ events: listAuditEvents(session.workspace.db, { afterSeq, limit }) }),
-  'demo.create': ({ dir, passphrase, seed }, { session }) => {
-    const { workspace, ...result } = createDemoWorkspace(dir, passphrase, { seed, operator: session.operator });
+  'profiles.list': () => ({
+    profiles: PROFILES.map((p) => ({ name: p.name, kind: p.content, reads: p.kind, description: p.description, defaultSystem: p.defaultSystem ?? null })),
+  }),
+  'import.run': (input, { session, signal, onProgress }) => importSnapshot(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
+  'snapshots.list': ({ system }, { session }) => ({ snapshots: listSnapshots(session.workspace.db, system) }),
+  'demo.create': async ({ dir, passphrase, seed }, { session, signal, onProgress }) => {
+    const { workspace, ...result } = await createDemoWorkspace(dir, passphrase, { seed, operator: session.operator, signal, onProgress });
     session.attach(workspace);
     return { ...result, workspace: workspace.path };
   },

@@ -1,5 +1,6 @@
 import type { OperationInput, OperationName, OperationOutput } from '../api/contract.js';
 import { AttestError } from '../errors.js';
+import { readMappingFile } from './mapping-file.js';
 import { resolvePassphrase } from './passphrase.js';
 import { formatRows } from './format.js';
 import type { Terminal } from './terminal.js';
@@ -20,6 +21,8 @@ export interface CommandDef<K extends OperationName = OperationName> {
   summary: string;
   usage: string;
   positionals: readonly string[];
+  /** The last positional may repeat (FILE [FILE ...]). */
+  variadic?: boolean;
   options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   /** Unlock the workspace named by -w / ATTEST_WORKSPACE before calling the operation. */
   workspace: boolean;
@@ -147,6 +150,84 @@ export const COMMANDS: readonly AnyCommand[] = [
     human: (out) => out.events.map((e) => `${e.seq}\t${e.at}\t${e.actor}\t${e.action}\t${JSON.stringify(e.payload)}`).join('\n'),
   }),
   define({
+    words: ['profiles'],
+    operation: 'profiles.list',
+    summary: 'List the import profiles (export formats) Attest reads.',
+    usage: 'attest profiles',
+    positionals: [],
+    workspace: false,
+    input: () => ({}),
+    human: (out) => formatRows(out.profiles.map((p) => [p.name, `${p.kind.padEnd(10)} ${p.description}`])),
+  }),
+  define({
+    words: ['import'],
+    operation: 'import.run',
+    summary: 'Import one snapshot of one system from one or more files (detects the profile unless given).',
+    usage: 'attest import FILE [FILE ...] -w WS [--profile NAME] [--system NAME] [--as-of DATE] [--mapping FILE] [--evidence FILE ...] [--sheet NAME] [--date-order dmy|mdy|ymd] [--dry-run]',
+    positionals: ['FILE'],
+    variadic: true,
+    options: {
+      profile: { type: 'string' },
+      system: { type: 'string' },
+      'as-of': { type: 'string' },
+      mapping: { type: 'string' },
+      evidence: { type: 'string', multiple: true },
+      sheet: { type: 'string' },
+      'date-order': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    workspace: true,
+    input: (args) => {
+      if (args.positionals.length === 0) throw new AttestError('USAGE', 'Name the file(s) to import.');
+      const order = stringOption(args.values, 'date-order');
+      if (order !== undefined && order !== 'dmy' && order !== 'mdy' && order !== 'ymd') throw new AttestError('USAGE', `--date-order takes dmy, mdy or ymd, not "${order}".`);
+      const mappingPath = stringOption(args.values, 'mapping');
+      const sheet = stringOption(args.values, 'sheet');
+      return {
+        files: args.positionals.map((path) => ({ path, ...(sheet === undefined ? {} : { sheet }) })),
+        profile: stringOption(args.values, 'profile'),
+        system: stringOption(args.values, 'system'),
+        asOf: stringOption(args.values, 'as-of'),
+        mapping: mappingPath === undefined ? undefined : readMappingFile(mappingPath),
+        dateOrder: order,
+        evidence: args.values.evidence as string[] | undefined,
+        dryRun: args.values['dry-run'] === true,
+      };
+    },
+    human: (out) =>
+      [
+        `${out.dryRun ? 'Dry run (nothing was saved): would import' : 'Imported'} snapshot ${out.dryRun ? '' : `#${out.snapshotId} `}of ${out.system} as of ${out.asOf} (${out.profile})`,
+        formatRows([
+          ['Rows read', out.rowsRead],
+          ['Imported', out.rowsImported],
+          ['Rejected', out.rowsRejected],
+          ['Identities', out.identities],
+          ['Accounts', out.accounts],
+          ['Entitlements', out.entitlements],
+          ['Grants', out.grants],
+          ['SHA-256', out.sha256],
+        ]),
+        ...out.files.flatMap((f) => f.notes.map((n) => `Note (${f.name}): ${n}`)),
+        ...out.notes.map((n) => `Note: ${n}`),
+        ...out.rejected.slice(0, 20).map((r) => `Rejected ${r.file} line ${r.line}: ${r.reason}`),
+        ...(out.rejected.length > 20 ? [`… and ${out.rowsRejected - 20} more rejected rows (see --json, or attest snapshots).`] : []),
+      ].join('\n'),
+  }),
+  define({
+    words: ['snapshots'],
+    operation: 'snapshots.list',
+    summary: 'List snapshots with their provenance.',
+    usage: 'attest snapshots -w WS [--system NAME]',
+    positionals: [],
+    options: { system: { type: 'string' } },
+    workspace: true,
+    input: (args) => ({ system: stringOption(args.values, 'system') }),
+    human: (out) =>
+      out.snapshots.length === 0
+        ? 'No snapshots yet. Import one with "attest import FILE".'
+        : out.snapshots.map((s) => `#${s.id}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
+  }),
+  define({
     words: ['demo'],
     operation: 'demo.create',
     summary: 'Write the demo company exports into DIR and create its workspace there.',
@@ -165,6 +246,8 @@ export const COMMANDS: readonly AnyCommand[] = [
         `Workspace: ${out.workspace}`,
         `Planted findings (the truth to test against): ${out.manifest}`,
         formatRows(out.files.map((f) => [f.name, `${f.rows} rows`])),
+        'Imported:',
+        formatRows(out.snapshots.map((s) => [s.system, `snapshot #${s.snapshotId}, ${s.rowsImported} rows${s.rowsRejected > 0 ? `, ${s.rowsRejected} rejected` : ''}`])),
       ].join('\n'),
   }),
 ];

@@ -16,6 +16,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   EXISTS: EXIT.rejected,
   WEAK_PASSPHRASE: EXIT.rejected,
   CANCELLED: EXIT.cancelled,
+  FILE_NOT_FOUND: EXIT.rejected,
   EMPTY_FILE: EXIT.rejected,
   NO_DATA_ROWS: EXIT.rejected,
   NOT_TEXT: EXIT.rejected,

@@ -41,7 +41,7 @@ function findCommand(argv: readonly string[]): { command: AnyCommand; rest: stri
 function parse(command: AnyCommand, rest: string[], env: NodeJS.ProcessEnv, terminal: Terminal): CommandArgs {
   try {
     const { values, positionals } = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
-    if (positionals.length > command.positionals.length) {
+    if (!command.variadic && positionals.length > command.positionals.length) {
       throw new AttestError('USAGE', `Unexpected argument "${positionals[command.positionals.length] ?? ''}". Usage: ${command.usage}`);
     }
     return { positionals, values, env, terminal };

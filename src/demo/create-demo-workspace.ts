@@ -4,6 +4,8 @@ import { appendAuditEvent } from '../audit/audit-log.js';
 import { AttestError } from '../errors.js';
 import { createWorkspace } from '../store/create-workspace.js';
 import type { Workspace } from '../store/workspace.js';
+import { importSnapshot } from '../ingest/import-snapshot.js';
+import type { Progress } from '../api/result.js';
 import { generateDemoCompany } from './generate-demo-company.js';
 import { writeDemoCompany } from './write-demo-company.js';
 
@@ -13,14 +15,30 @@ export interface DemoWorkspace {
   manifest: string;
   files: { name: string; path: string; sha256: string; bytes: number; rows: number }[];
   planted: Record<string, number>;
+  snapshots: { system: string; snapshotId: number; rowsImported: number; rowsRejected: number }[];
 }
+
+/** The demo's systems by the generator's key, as they are named in the workspace. */
+const SYSTEM_NAMES: Record<string, string> = {
+  hr: 'HR',
+  aws: 'AWS',
+  entra: 'Entra ID',
+  google: 'Google Workspace',
+  ad: 'Active Directory',
+  erp: 'Finance ERP',
+  bank: 'Bank Portal',
+};
 
 /**
  * Lays out the demo company in DIR: its exports under `exports/`, the planted-findings manifest,
  * and a workspace `demo.attest`. It grows with each capability (import, analysis, SoD,
  * campaign, evidence) until it walks the whole workflow.
  */
-export function createDemoWorkspace(dir: string, passphrase: string, options: { seed?: number | undefined; operator: string }): DemoWorkspace {
+export async function createDemoWorkspace(
+  dir: string,
+  passphrase: string,
+  options: { seed?: number | undefined; operator: string; signal?: AbortSignal | undefined; onProgress?: ((p: Progress) => void) | undefined },
+): Promise<DemoWorkspace> {
   const company = generateDemoCompany(options.seed === undefined ? {} : { seed: options.seed });
   const workspacePath = join(dir, 'demo.attest');
   const exportsDir = join(dir, 'exports');
@@ -40,5 +58,18 @@ export function createDemoWorkspace(dir: string, passphrase: string, options: { 
       files: written.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
     }),
   )();
-  return { dir, workspace, manifest: written.manifestPath, files: written.files, planted };
+  // Each system's files become one snapshot, the profile detected from the content.
+  const snapshots: DemoWorkspace['snapshots'] = [];
+  try {
+    for (const system of Object.keys(SYSTEM_NAMES)) {
+      const paths = written.files.filter((f) => company.files.find((c) => c.name === f.name)?.system === system).map((f) => ({ path: f.path }));
+      const name = SYSTEM_NAMES[system] ?? system;
+      const result = await importSnapshot(workspace, { files: paths, system: name, asOf: company.asOf, operator: options.operator }, options);
+      snapshots.push({ system: name, snapshotId: result.snapshotId, rowsImported: result.rowsImported, rowsRejected: result.rowsRejected });
+    }
+  } catch (error) {
+    workspace.close();
+    throw error;
+  }
+  return { dir, workspace, manifest: written.manifestPath, files: written.files, planted, snapshots };
 }

@@ -57,8 +57,15 @@ export type Source = TableSource | LdifSource | JsonSource;
 
 /** Limits every reader enforces; each breach is a coded AttestError, never an out-of-memory crash. */
 export const READ_LIMITS = {
-  /** A JSON or LDIF file larger than this is refused (FILE_TOO_LARGE). CSV streams at any size. */
+  /** A JSON file larger than this is refused (FILE_TOO_LARGE): it is parsed whole. */
   maxWholeFileBytes: 512 * 1024 * 1024,
+  /**
+   * CSV and LDIF stream in constant memory, but one snapshot is one transaction: a text file
+   * larger than this (about 9M grant rows) is refused with a request to split it.
+   */
+  maxTextFileBytes: 1024 * 1024 * 1024,
+  /** A single value longer than this is refused (the row is rejected): no name, login or role is this long. */
+  maxValueChars: 4096,
   /** Spreadsheets: compressed file size, and the total uncompressed size its zip declares. */
   maxSpreadsheetBytes: 256 * 1024 * 1024,
   maxSpreadsheetUncompressedBytes: 1024 * 1024 * 1024,

@@ -40,6 +40,25 @@ export class Workspace {
     })();
   }
 
+  /**
+   * The asynchronous form of change() for work that streams (imports): BEGIN IMMEDIATE, the
+   * work, its audit event, COMMIT; any error or cancellation rolls everything back. With
+   * `dryRun` the work runs in full and is then rolled back: the workspace is left as it was.
+   */
+  async changeAsync<T>(actor: string, action: string, work: () => Promise<T>, describe: (result: T) => unknown, options: { dryRun?: boolean } = {}): Promise<T> {
+    if (this.db.inTransaction) throw new Error('changeAsync: a change is already in progress');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      appendAuditEvent(this.db, actor, action, describe(result));
+      this.db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   get isOpen(): boolean {
     return !this.closed;
   }

@@ -7,5 +7,5 @@ if (!run) {
   console.error(`unknown case ${name}`);
   process.exit(2);
 }
-const result = run();
+const result = await run();
 console.log(JSON.stringify({ ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -34,6 +34,17 @@ describe('migrations', () => {
     ws.close();
   });
 
+  it('002 adds saved mappings, one per system and profile, replaceable', () => {
+    const ws = newWorkspace(tempDir());
+    ws.db.exec("INSERT INTO systems (id, name, created_at) VALUES (1, 'ERP', 'now')");
+    const save = ws.db.prepare(`INSERT INTO saved_mappings (system_id, profile, mapping, saved_at, saved_by) VALUES (1, 'grants', ?, 'now', 'me')
+      ON CONFLICT (system_id, profile) DO UPDATE SET mapping = excluded.mapping`);
+    save.run('{"Account":"Login"}');
+    save.run('{"Account":"User"}');
+    expect(ws.db.prepare('SELECT mapping FROM saved_mappings').pluck().all()).toEqual(['{"Account":"User"}']);
+    ws.close();
+  });
+
   it('an older workspace is brought up to date on open, and the step is audited', () => {
     const dir = tempDir();
     const path = join(dir, 'old.attest');

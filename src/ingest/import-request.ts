@@ -1,0 +1,62 @@
+import type { DateOrder } from './normalize/dates.js';
+import type { Candidate } from './choose-profile.js';
+import type { Rejection } from './snapshot-writer.js';
+
+export interface ImportFile {
+  path: string;
+  /** This file's profile; default: the request's, else detected. */
+  profile?: string | undefined;
+  /** Spreadsheets: the sheet to read. */
+  sheet?: string | undefined;
+}
+
+export interface ImportRequest {
+  files: readonly ImportFile[];
+  profile?: string | undefined;
+  system?: string | undefined;
+  /** The date the data is as of; default: what the file says, else the import date. */
+  asOf?: string | undefined;
+  /** {field: "Header as written"}; default: the mapping saved for this system and profile. */
+  mapping?: Readonly<Record<string, string>> | undefined;
+  dateOrder?: DateOrder | undefined;
+  /** Extraction evidence (the query, a screenshot), kept encrypted in the workspace. */
+  evidence?: readonly string[] | undefined;
+  operator: string;
+  /** Run everything, report, and roll back. */
+  dryRun?: boolean | undefined;
+}
+
+export interface ImportedFile {
+  name: string;
+  sha256: string;
+  size: number;
+  profile: string;
+  candidates: Candidate[];
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  notes: string[];
+  /** Table files: which column each profile field was read from. */
+  columns: Record<string, string>;
+}
+
+export interface ImportResult {
+  snapshotId: number;
+  system: string;
+  profile: string;
+  sha256: string;
+  asOf: string;
+  dryRun: boolean;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rejected: (Rejection & { file: string })[];
+  identities: number;
+  accounts: number;
+  entitlements: number;
+  grants: number;
+  duplicateGrants: number;
+  files: ImportedFile[];
+  evidence: { name: string; sha256: string; size: number }[];
+  notes: string[];
+}

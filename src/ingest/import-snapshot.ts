@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Progress } from '../api/result.js';
+import { AttestError } from '../errors.js';
+import type { Workspace } from '../store/workspace.js';
+import { chooseProfile, type Candidate } from './choose-profile.js';
+import { sha256File } from './file-hash.js';
+import type { ImportedFile, ImportRequest, ImportResult } from './import-request.js';
+import { mapSource, resolveColumns } from './map-source.js';
+import { parseDate } from './normalize/dates.js';
+import { openSource } from './open-source.js';
+import type { Profile, SnapshotContent } from './profile.js';
+import { SnapshotWriter } from './snapshot-writer.js';
+import type { Source } from './source.js';
+
+export interface ImportContext {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: Progress) => void) | undefined;
+}
+
+interface PreparedFile {
+  path: string;
+  name: string;
+  size: number;
+  sha256: string;
+  profile: Profile;
+  candidates: Candidate[];
+  source: Source;
+  sheet: string | undefined;
+}
+
+/** Evidence files are kept whole inside the workspace: keep them reasonable. */
+const MAX_EVIDENCE_BYTES = 64 * 1024 * 1024;
+
+function statFile(path: string, what: string): number {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new AttestError('FILE_NOT_FOUND', `There is no ${what} at ${path}. Check the path.`);
+  }
+  if (!stats.isFile()) throw new AttestError('IMPORT_REJECTED', `${path} is not a file. Name the export file itself.`);
+  if (stats.size === 0) throw new AttestError('EMPTY_FILE', `${basename(path)} is empty. Export the data again and import the new file.`);
+  return stats.size;
+}
+
+function progressFor(name: string, ctx: ImportContext): ((done: number, total: number) => void) | undefined {
+  const report = ctx.onProgress;
+  return report ? (done, total) => report({ phase: `Importing ${name}`, done, total }) : undefined;
+}
+
+async function prepare(request: ImportRequest, ctx: ImportContext): Promise<PreparedFile[]> {
+  if (request.files.length === 0) throw new AttestError('USAGE', 'Name at least one file to import.');
+  const prepared: PreparedFile[] = [];
+  for (const file of request.files) {
+    const size = statFile(file.path, 'file');
+    const name = basename(file.path);
+    const sha256 = await sha256File(file.path, ctx.signal);
+    const { source } = await openSource(file.path, { sheet: file.sheet, signal: ctx.signal, onProgress: progressFor(name, ctx) });
+    const { profile, candidates } = await chooseProfile(name, source, file.profile ?? request.profile);
+    prepared.push({ path: file.path, name, size, sha256, profile, candidates, source, sheet: file.sheet });
+  }
+  const contents = new Set<SnapshotContent>(prepared.map((p) => p.profile.content));
+  if (contents.size > 1) {
+    throw new AttestError('USAGE', 'An HR roster and a system’s access cannot be one snapshot. Import them with separate commands.');
+  }
+  return prepared;
+}
+
+function systemName(request: ImportRequest, files: readonly PreparedFile[]): string {
+  const name = request.system?.trim() || files.map((f) => f.profile.defaultSystem).find((s) => s !== undefined);
+  if (!name) {
+    throw new AttestError('USAGE', `Name the system ${files.map((f) => f.name).join(', ')} comes from with --system (for example --system "Finance ERP").`);
+  }
+  return name;
+}
+
+function resolveAsOf(given: string | undefined, fromFiles: string | null, notes: string[]): string {
+  if (given !== undefined) {
+    const parsed = parseDate(given);
+    if (!parsed) throw new AttestError('USAGE', `--as-of "${given}" is not a date. Use YYYY-MM-DD.`);
+    return parsed;
+  }
+  if (fromFiles) return fromFiles;
+  const today = new Date().toISOString().slice(0, 10);
+  notes.push(`No as-of date was given and the file states none; the import date ${today} is used.`);
+  return today;
+}
+
+function combinedSha256(files: readonly PreparedFile[]): string {
+  const [only] = files;
+  if (files.length === 1 && only) return only.sha256;
+  return createHash('sha256').update(files.map((f) => f.sha256).join('\n')).digest('hex');
+}
+
+function mediaType(path: string): string {
+  const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.pdf': 'application/pdf', '.txt': 'text/plain', '.sql': 'text/plain', '.ps1': 'text/plain', '.json': 'application/json', '.csv': 'text/csv' };
+  return types[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function systemId(ws: Workspace, name: string, content: SnapshotContent): number {
+  const existing = ws.db.prepare('SELECT id FROM systems WHERE name = ?').pluck().get(name) as number | undefined;
+  if (existing !== undefined) return existing;
+  return Number(ws.db.prepare('INSERT INTO systems (name, kind, created_at) VALUES (?, ?, ?)').run(name, content === 'identities' ? 'hr' : 'application', new Date().toISOString()).lastInsertRowid);
+}
+
+function savedMapping(ws: Workspace, system: string, profile: string): Record<string, string> | undefined {
+  const json = ws.db.prepare('SELECT m.mapping FROM saved_mappings m JOIN systems s ON s.id = m.system_id WHERE s.name = ? AND m.profile = ?').pluck().get(system, profile) as string | undefined;
+  return json === undefined ? undefined : (JSON.parse(json) as Record<string, string>);
+}
+
+/**
+ * Imports one snapshot of one system from one or more files: detects each file's profile,
+ * maps every row, and lands the whole snapshot with its provenance, rejected rows and audit
+ * event in one transaction, or nothing at all (error, cancellation, or a dry run).
+ */
+export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx: ImportContext = {}): Promise<ImportResult> {
+  const files = await prepare(request, ctx);
+  const system = systemName(request, files);
+  const content = files[0]!.profile.content;
+  const mapping = request.mapping ?? savedMapping(ws, system, files[0]!.profile.name);
+  const notes: string[] = [];
+  const evidence = (request.evidence ?? []).map((path) => {
+    const size = statFile(path, 'evidence file');
+    if (size > MAX_EVIDENCE_BYTES) throw new AttestError('FILE_TOO_LARGE', `The evidence file ${basename(path)} is larger than 64 MB. Attach a smaller file (a cropped screenshot, the query text).`);
+    const bytes = readFileSync(path);
+    return { path, name: basename(path), size, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+
+  const work = async (): Promise<ImportResult> => {
+    const db = ws.db;
+    db.pragma('defer_foreign_keys = ON');
+    const sysId = systemId(ws, system, content);
+    const snapshotId = ((db.prepare('SELECT max(id) FROM snapshots').pluck().get() as number | null) ?? 0) + 1;
+    const writer = new SnapshotWriter(db, snapshotId);
+    const insertSource = db.prepare('INSERT INTO snapshot_sources (snapshot_id, ordinal, file_name, sha256, size_bytes, profile, encoding) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const imported: ImportedFile[] = [];
+    for (const [index, file] of files.entries()) {
+      // Detection read the first LDIF entry; read the file again from the start.
+      const source = file.source.kind === 'ldif' ? (await openSource(file.path, { signal: ctx.signal, onProgress: progressFor(file.name, ctx) })).source : file.source;
+      const encoding = source.kind === 'table' ? source.encoding : null;
+      writer.sourceIds[index] = Number(insertSource.run(snapshotId, index, file.name, file.sha256, file.size, file.profile.name, encoding).lastInsertRowid);
+      const columns: Record<string, string> = {};
+      if (file.profile.kind === 'table' && source.kind === 'table') {
+        for (const [field, column] of resolveColumns(file.name, file.profile, source, mapping).columns) columns[field] = source.header[column] ?? '';
+      }
+      await mapSource(file.name, index, file.profile, source, writer, { mapping, dateOrder: request.dateOrder, signal: ctx.signal });
+      progressFor(file.name, ctx)?.(file.size, file.size);
+      imported.push({
+        name: file.name, sha256: file.sha256, size: file.size, profile: file.profile.name, candidates: file.candidates, encoding,
+        delimiter: source.kind === 'table' ? source.delimiter : null, sheet: source.kind === 'table' ? source.sheet : null, notes: [...source.notes], columns,
+      });
+    }
+    const counts = writer.finish();
+    const rowsImported = counts.rowsRead - counts.rowsRejected;
+    if (counts.rowsRead === 0) throw new AttestError('NO_DATA_ROWS', `${files.map((f) => f.name).join(', ')} has a header but no data rows. Export the data again, with its rows.`);
+    if (rowsImported === 0) {
+      const reasons = writer.rejections.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`).join('; ');
+      throw new AttestError('IMPORT_REJECTED', `Every row was rejected, so nothing was imported (${reasons}). Check the profile and the mapping with --dry-run.`);
+    }
+    if (counts.duplicateGrants > 0) notes.push(`${counts.duplicateGrants} grants were repeated in the files; each was imported once.`);
+    if (counts.undescribedGrants > 0) notes.push(`${counts.undescribedGrants} memberships named members the files do not describe (nested groups, computers); they were skipped.`);
+    if (counts.conflicts > 0) notes.push(`${counts.conflicts} values disagreed between rows of the same account or entitlement; the first was kept.`);
+    const asOf = resolveAsOf(request.asOf, writer.asOfDate, notes);
+    const profile = [...new Set(files.map((f) => f.profile.name))].join('+');
+    const sha256 = combinedSha256(files);
+    db.prepare(`INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      snapshotId, sysId, content, profile, mapping ? JSON.stringify(mapping) : null, files.map((f) => f.name).join(', '), sha256,
+      files.reduce((sum, f) => sum + f.size, 0), asOf, new Date().toISOString(), request.operator, counts.rowsRead, rowsImported, counts.rowsRejected,
+    );
+    if (request.mapping) {
+      db.prepare(`INSERT INTO saved_mappings (system_id, profile, mapping, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (system_id, profile) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at, saved_by = excluded.saved_by`).run(sysId, files[0]!.profile.name, JSON.stringify(request.mapping), new Date().toISOString(), request.operator);
+    }
+    const attach = db.prepare('INSERT INTO attachments (snapshot_id, file_name, media_type, sha256, size_bytes, content, note, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const e of evidence) attach.run(snapshotId, e.name, mediaType(e.path), e.sha256, e.size, e.bytes, 'extraction evidence', new Date().toISOString(), request.operator);
+    const rejected = writer.rejections.map((r) => ({ ...r, file: files[r.source]?.name ?? '' }));
+    return {
+      snapshotId, system, profile, sha256, asOf, dryRun: request.dryRun === true, rowsRead: counts.rowsRead, rowsImported, rowsRejected: counts.rowsRejected, rejected,
+      identities: counts.identities, accounts: counts.accounts, entitlements: counts.entitlements, grants: counts.grants, duplicateGrants: counts.duplicateGrants,
+      files: imported, evidence: evidence.map(({ name, sha256: hash, size }) => ({ name, sha256: hash, size })), notes,
+    };
+  };
+  return ws.changeAsync(
+    request.operator,
+    'snapshot.imported',
+    work,
+    (r) => ({ snapshotId: r.snapshotId, system: r.system, profile: r.profile, sha256: r.sha256, asOf: r.asOf, files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })), rowsRead: r.rowsRead, rowsImported: r.rowsImported, rowsRejected: r.rowsRejected, evidence: r.evidence }),
+    { dryRun: request.dryRun === true },
+  );
+}

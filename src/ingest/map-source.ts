@@ -1,0 +1,113 @@
+import { AttestError } from '../errors.js';
+import { matchHeader } from './normalize/header-match.js';
+import { createRowMapper } from './normalize/mapped-row.js';
+import type { DateOrder } from './normalize/dates.js';
+import { RowRejected, type Profile, type TableProfile } from './profile.js';
+import type { RecordSink } from './records.js';
+import { READ_LIMITS, type Source, type TableRow, type TableSource } from './source.js';
+
+/** A sink that is told where each row or entry begins and ends (the writer, the preview). */
+export interface RecordingSink extends RecordSink {
+  beginRecord: (source: number, line: number) => void;
+  endRecord: () => boolean;
+}
+
+export interface MapOptions {
+  mapping?: Readonly<Record<string, string>> | undefined;
+  dateOrder?: DateOrder | undefined;
+  signal?: AbortSignal | undefined;
+  /** Stop after this many rows (a preview). */
+  limit?: number | undefined;
+}
+
+function rejectReason(error: unknown): string {
+  if (error instanceof RowRejected) return error.message;
+  throw error;
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AttestError('CANCELLED', 'The import was cancelled; nothing was imported.');
+}
+
+/** The header's columns for a table profile; a missing required column refuses the file. */
+export function resolveColumns(fileName: string, profile: TableProfile, source: TableSource, mapping?: Readonly<Record<string, string>>) {
+  const match = matchHeader(source.header, profile.fields, mapping);
+  if (match.missing.length > 0) {
+    const found = source.header.slice(0, 30).map((h) => `"${h}"`).join(', ');
+    throw new AttestError(
+      'MISSING_COLUMNS',
+      `${fileName} lacks the column${match.missing.length > 1 ? 's' : ''} ${match.missing.map((m) => `"${m}"`).join(', ')} that the ${profile.name} profile needs (found ${found}). Map them with --mapping, or choose another profile.`,
+    );
+  }
+  return match;
+}
+
+function rowProblem(row: TableRow, header: readonly string[]): string | null {
+  const width = header.length;
+  const long = row.cells.findIndex((cell) => cell.length > READ_LIMITS.maxValueChars);
+  if (long >= 0) {
+    return `The value in column "${header[long] ?? long + 1}" is ${row.cells[long]?.length.toLocaleString('en-US')} characters long; values over ${READ_LIMITS.maxValueChars.toLocaleString('en-US')} characters are refused.`;
+  }
+  if (row.cells.length === width) return null;
+  if (row.cells.length > width && row.cells.slice(width).every((c) => c.trim() === '')) return null;
+  return `The row has ${row.cells.length} fields; the header has ${width}.`;
+}
+
+async function mapTable(fileName: string, index: number, profile: TableProfile, source: TableSource, sink: RecordingSink, options: MapOptions): Promise<void> {
+  const toRow = createRowMapper(resolveColumns(fileName, profile, source, options.mapping), options.dateOrder ? { dateOrder: options.dateOrder } : {});
+  let count = 0;
+  for await (const row of source.rows()) {
+    if ((++count & 1023) === 0) checkCancelled(options.signal);
+    sink.beginRecord(index, row.line);
+    const problem = rowProblem(row, source.header);
+    if (problem) sink.reject(problem);
+    else {
+      try {
+        profile.mapRow(toRow(row), sink);
+      } catch (error) {
+        sink.reject(rejectReason(error));
+      }
+    }
+    sink.endRecord();
+    if (options.limit !== undefined && count >= options.limit) return;
+  }
+}
+
+/** Runs one opened file through its profile into the sink, a row (or entry, or element) at a time. */
+export async function mapSource(fileName: string, index: number, profile: Profile, source: Source, sink: RecordingSink, options: MapOptions = {}): Promise<void> {
+  checkCancelled(options.signal);
+  if (profile.kind === 'table' && source.kind === 'table') return mapTable(fileName, index, profile, source, sink, options);
+  if (profile.kind === 'ldif' && source.kind === 'ldif') {
+    let count = 0;
+    for await (const entry of source.entries()) {
+      if ((++count & 1023) === 0) checkCancelled(options.signal);
+      sink.beginRecord(index, entry.line);
+      try {
+        profile.mapEntry(entry, sink);
+      } catch (error) {
+        sink.reject(rejectReason(error));
+      }
+      sink.endRecord();
+      if (options.limit !== undefined && count >= options.limit) return;
+    }
+    return;
+  }
+  if (profile.kind === 'json' && source.kind === 'json') {
+    let open = false;
+    const setLine = (line: number): void => {
+      if (open) sink.endRecord();
+      sink.beginRecord(index, line);
+      open = true;
+    };
+    sink.beginRecord(index, 0);
+    try {
+      profile.mapDocument(source.document, sink, setLine);
+    } catch (error) {
+      open = true;
+      sink.reject(rejectReason(error));
+    }
+    if (open) sink.endRecord();
+    return;
+  }
+  throw new AttestError('IMPORT_REJECTED', `The profile ${profile.name} cannot read ${fileName}.`);
+}
