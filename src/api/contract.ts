@@ -91,6 +91,15 @@ export const importResult = z.object({
   ),
   evidence: z.array(z.object({ name: z.string(), sha256, size: z.number().int() })),
   notes: z.array(z.string()),
+  preview: z.object({
+    identities: z.array(
+      z.object({ employeeId: z.string(), displayName: z.string().nullable(), email: z.string().nullable(), status: z.string(), managerEmployeeId: z.string().nullable(), terminationDate: z.string().nullable() }),
+    ),
+    accounts: z.array(
+      z.object({ key: z.string(), login: z.string(), email: z.string().nullable(), status: z.string(), accountType: z.string(), privileged: z.boolean(), mfa: z.boolean().nullable(), lastLogin: z.string().nullable() }),
+    ),
+    grants: z.array(z.object({ account: z.string(), entitlement: z.string(), via: z.string().nullable() })),
+  }),
 });
 
 export const snapshotSummary = z.object({

@@ -207,6 +207,15 @@ export const COMMANDS: readonly AnyCommand[] = [
           ['Grants', out.grants],
           ['SHA-256', out.sha256],
         ]),
+        ...out.files.map((f) => `${f.name}: ${f.profile}${f.encoding ? `, ${f.encoding}` : ''}${f.delimiter && f.delimiter !== ',' ? `, delimiter ${JSON.stringify(f.delimiter)}` : ''}${f.sheet ? `, sheet "${f.sheet}"` : ''}; columns ${Object.entries(f.columns).map(([field, header]) => `${field} ← "${header}"`).join(', ')}`),
+        ...(out.dryRun
+          ? [
+              'First rows as they would land:',
+              ...out.preview.identities.map((i) => `  ${i.employeeId}  ${i.displayName ?? ''}  ${i.email ?? ''}  ${i.status}`),
+              ...out.preview.accounts.map((a) => `  ${a.login}  ${a.email ?? ''}  ${a.status}  ${a.accountType}${a.privileged ? '  privileged' : ''}  last login ${a.lastLogin ?? 'never/unknown'}`),
+              ...out.preview.grants.map((g) => `  ${g.account} → ${g.entitlement}${g.via ? ` (via ${g.via})` : ''}`),
+            ]
+          : []),
         ...out.files.flatMap((f) => f.notes.map((n) => `Note (${f.name}): ${n}`)),
         ...out.notes.map((n) => `Note: ${n}`),
         ...out.rejected.slice(0, 20).map((r) => `Rejected ${r.file} line ${r.line}: ${r.reason}`),

@@ -59,4 +59,12 @@ export interface ImportResult {
   files: ImportedFile[];
   evidence: { name: string; sha256: string; size: number }[];
   notes: string[];
+  /** The first records as they land (all imports; what a dry run shows before anything is saved). */
+  preview: ImportPreview;
+}
+
+export interface ImportPreview {
+  identities: { employeeId: string; displayName: string | null; email: string | null; status: string; managerEmployeeId: string | null; terminationDate: string | null }[];
+  accounts: { key: string; login: string; email: string | null; status: string; accountType: string; privileged: boolean; mfa: boolean | null; lastLogin: string | null }[];
+  grants: { account: string; entitlement: string; via: string | null }[];
 }

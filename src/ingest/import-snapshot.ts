@@ -6,7 +6,7 @@ import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
 import { chooseProfile, type Candidate } from './choose-profile.js';
 import { sha256File } from './file-hash.js';
-import type { ImportedFile, ImportRequest, ImportResult } from './import-request.js';
+import type { ImportedFile, ImportPreview, ImportRequest, ImportResult } from './import-request.js';
 import { mapSource, resolveColumns } from './map-source.js';
 import { parseDate } from './normalize/dates.js';
 import { openSource } from './open-source.js';
@@ -99,6 +99,29 @@ function mediaType(path: string): string {
   return types[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
+const PREVIEW_ROWS = 10;
+
+/** The snapshot's first records as they landed, read back inside the transaction (so a dry run shows them too). */
+function previewOf(ws: Workspace, snapshotId: number): ImportPreview {
+  const db = ws.db;
+  const identities = db
+    .prepare(`SELECT employee_id AS employeeId, display_name AS displayName, email, status, manager_employee_id AS managerEmployeeId,
+      termination_date AS terminationDate FROM identities WHERE snapshot_id = ? ORDER BY id LIMIT ${PREVIEW_ROWS}`)
+    .all(snapshotId) as ImportPreview['identities'];
+  const accounts = (
+    db
+      .prepare(`SELECT account_key AS key, login, email, status, account_type AS accountType, privileged, mfa, last_login AS lastLogin
+        FROM accounts WHERE snapshot_id = ? ORDER BY id LIMIT ${PREVIEW_ROWS}`)
+      .all(snapshotId) as (Omit<ImportPreview['accounts'][number], 'privileged' | 'mfa'> & { privileged: number; mfa: number | null })[]
+  ).map((a) => ({ ...a, privileged: a.privileged === 1, mfa: a.mfa === null ? null : a.mfa === 1 }));
+  const grants = db
+    .prepare(`SELECT a.account_key AS account, e.entitlement_key AS entitlement, g.via FROM grants g
+      JOIN accounts a ON a.id = g.account_id JOIN entitlements e ON e.id = g.entitlement_id
+      WHERE g.snapshot_id = ? ORDER BY g.account_id, g.entitlement_id LIMIT ${PREVIEW_ROWS}`)
+    .all(snapshotId) as ImportPreview['grants'];
+  return { identities, accounts, grants };
+}
+
 function systemId(ws: Workspace, name: string, content: SnapshotContent): number {
   const existing = ws.db.prepare('SELECT id FROM systems WHERE name = ?').pluck().get(name) as number | undefined;
   if (existing !== undefined) return existing;
@@ -181,6 +204,7 @@ export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx:
       snapshotId, system, profile, sha256, asOf, dryRun: request.dryRun === true, rowsRead: counts.rowsRead, rowsImported, rowsRejected: counts.rowsRejected, rejected,
       identities: counts.identities, accounts: counts.accounts, entitlements: counts.entitlements, grants: counts.grants, duplicateGrants: counts.duplicateGrants,
       files: imported, evidence: evidence.map(({ name, sha256: hash, size }) => ({ name, sha256: hash, size })), notes,
+      preview: previewOf(ws, snapshotId),
     };
   };
   return ws.changeAsync(

@@ -36,6 +36,13 @@ type Pending =
   | { kind: 'entitlement'; record: EntitlementRecord }
   | { kind: 'grant'; account: string; entitlement: string; via: string | null };
 
+/** Grants written per batch. */
+const GRANT_BATCH = 16_384;
+
+function duplicateMessage(firstLine: number): string {
+  return `Duplicate row: everything on it was already imported from this file (first at line ${firstLine}).`;
+}
+
 /** How many rejections the result carries in full (all are stored in the workspace). */
 const REJECTIONS_KEPT = 1000;
 
@@ -55,8 +62,11 @@ function detached<T>(value: T): T {
 function mergeInto<T extends object>(into: T, from: T): number {
   let conflicts = 0;
   const target = into as Record<string, unknown>;
-  for (const [field, value] of Object.entries(from) as [string, unknown][]) {
-    if (value === undefined || value === null || field === 'attributes') continue;
+  const source = from as Record<string, unknown>;
+  // A plain loop: this runs for every row that names a known account (a grants file: every row).
+  for (const field in source) {
+    const value = source[field];
+    if (value === undefined || value === null || field === 'attributes' || field === 'key') continue;
     const current = target[field];
     if (current === undefined || current === null) target[field] = detached(value);
     else if (typeof value === 'boolean' && field === 'privileged') target[field] = current === true || value;
@@ -83,6 +93,15 @@ export class SnapshotWriter implements RecordSink {
   private nextAccountId: number;
   private nextEntitlementId: number;
   private pending: Pending[] = [];
+  private readonly queuedRow = new Int32Array(GRANT_BATCH);
+  /** Rows that added nothing but grants, and repeat a record of their file: duplicates unless a grant is new. */
+  private readonly rowsAwaitingGrants = new Map<number, { source: number; line: number; repeatsLine: number }>();
+  private rowSerial = 0;
+  private lastRowWithNewGrant = -1;
+  private readonly queuedAccounts = new Int32Array(GRANT_BATCH);
+  private readonly queuedEntitlements = new Int32Array(GRANT_BATCH);
+  private readonly queuedVia: (string | null)[] = new Array<string | null>(GRANT_BATCH).fill(null);
+  private queued = 0;
   /** Grants to stand-in accounts wait for the account to be described (written at finish, or skipped). */
   private readonly waitingGrants: { account: string; entitlement: string; via: string | null }[] = [];
   private rejectedReason: string | null = null;
@@ -149,25 +168,37 @@ export class SnapshotWriter implements RecordSink {
       this.recordRejection(this.rejectedReason);
       return false;
     }
-    // Direct grants first: when the same access arrives directly and through a group, direct wins.
-    this.pending.sort((a, b) => Number(a.kind === 'grant' && a.via !== null) - Number(b.kind === 'grant' && b.via !== null));
     this.novel = false;
     this.repeatsLine = null;
-    for (const item of this.pending) this.apply(item);
+    this.rowSerial += 1;
+    const queuedBefore = this.queued;
+    // Direct grants first: when the same access arrives directly and through a group, direct wins.
+    let viaGroup = false;
+    for (const item of this.pending) {
+      if (item.kind === 'grant' && item.via !== null) viaGroup = true;
+      else this.apply(item);
+    }
+    if (viaGroup) for (const item of this.pending) if (item.kind === 'grant' && item.via !== null) this.apply(item);
     // apply() sets these; read them back without the narrowing of the assignments above.
     const repeats = this.repeatsLine as number | null;
-    // A row that brought nothing new and repeats one of the same file is a duplicate: reported, not doubled.
+    // A row that brought nothing new and repeats one of the same file is a duplicate: reported, not
+    // doubled. If it queued grants, the verdict waits for their inserts.
     if (!(this.novel as boolean) && repeats !== null) {
-      this.recordRejection(`Duplicate row: everything on it was already imported from this file (first at line ${repeats}).`);
-      return false;
+      const queuedGrants = this.queued !== queuedBefore || (this.queued > 0 && this.queuedRow[this.queued - 1] === this.rowSerial);
+      if (this.lastRowWithNewGrant === this.rowSerial) return true; // a batch flushed mid-row wrote one of its grants
+      if (!queuedGrants) {
+        this.recordRejection(duplicateMessage(repeats), this.source, this.line);
+        return false;
+      }
+      this.rowsAwaitingGrants.set(this.rowSerial, { source: this.source, line: this.line, repeatsLine: repeats });
     }
     return true;
   }
 
-  private recordRejection(reason: string): void {
+  private recordRejection(reason: string, source = this.source, line = this.line): void {
     this.counts.rowsRejected += 1;
-    this.insertRejection.run(this.snapshotId, this.sourceIds[this.source] ?? null, this.line, reason);
-    if (this.rejections.length < REJECTIONS_KEPT) this.rejections.push({ source: this.source, line: this.line, reason });
+    this.insertRejection.run(this.snapshotId, this.sourceIds[source] ?? null, line, reason);
+    if (this.rejections.length < REJECTIONS_KEPT) this.rejections.push({ source, line, reason });
   }
 
   private repeatedIdentity(): string | null {
@@ -201,16 +232,46 @@ export class SnapshotWriter implements RecordSink {
     }
   }
 
-  private writeGrant(account: string, entitlement: string, via: string | null): boolean {
-    const accountId = this.accountId(account);
-    const entitlementId = this.entitlementId(entitlement);
-    if (this.insertGrant.run(this.snapshotId, accountId, entitlementId, via).changes === 1) {
-      this.counts.grants += 1;
-      this.novel = true;
-      return true;
+  /**
+   * Queues a grant. Grants are written in batches: a tight loop of inserts keeps SQLite's pages
+   * hot, where interleaving them with row mapping did not. Whether a grant was new is learnt at
+   * the flush (the insert's change count), and with it whether its row was a duplicate.
+   */
+  private writeGrant(account: string, entitlement: string, via: string | null): void {
+    const slot = this.queued++;
+    this.queuedAccounts[slot] = this.accountId(account);
+    this.queuedEntitlements[slot] = this.entitlementId(entitlement);
+    this.queuedVia[slot] = via === null ? null : detached(via);
+    this.queuedRow[slot] = this.rowSerial;
+    if (this.queued === GRANT_BATCH) this.flushGrants();
+  }
+
+  private flushGrants(): void {
+    const insert = this.insertGrant;
+    const snapshot = this.snapshotId;
+    let row = -1;
+    let rowAddedGrant = false;
+    const settleRow = (): void => {
+      const verdict = this.rowsAwaitingGrants.get(row);
+      if (verdict === undefined) return;
+      this.rowsAwaitingGrants.delete(row);
+      if (!rowAddedGrant) this.recordRejection(duplicateMessage(verdict.repeatsLine), verdict.source, verdict.line);
+    };
+    for (let i = 0; i < this.queued; i++) {
+      if (this.queuedRow[i] !== row) {
+        settleRow();
+        row = this.queuedRow[i] ?? -1;
+        rowAddedGrant = false;
+      }
+      if (insert.run(snapshot, this.queuedAccounts[i], this.queuedEntitlements[i], this.queuedVia[i]).changes === 1) {
+        this.counts.grants += 1;
+        rowAddedGrant = true;
+        this.lastRowWithNewGrant = row;
+      } else this.counts.duplicateGrants += 1;
     }
-    this.counts.duplicateGrants += 1;
-    return false;
+    settleRow();
+    this.queued = 0;
+    this.queuedVia.fill(null);
   }
 
   private writeIdentity(r: IdentityRecord): void {
@@ -279,6 +340,9 @@ export class SnapshotWriter implements RecordSink {
       if (this.accounts.get(grant.account)?.described) this.writeGrant(grant.account, grant.entitlement, grant.via);
       else this.counts.undescribedGrants += 1;
     }
+    this.flushGrants();
+    // Duplicate verdicts that waited for a flush arrive late: report in file order.
+    this.rejections.sort((a, b) => a.source - b.source || a.line - b.line);
     this.markPrivilegedHolders();
     const account = this.db.prepare(`INSERT INTO accounts (id, snapshot_id, account_key, login, email, email_key, display_name, employee_id,
       status, account_type, privileged, mfa, created_on, last_login, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -72,6 +72,22 @@ describe('attest import', () => {
     const run = await runCli(['import', file, '-w', ws, '--system', 'ERP', '--dry-run', '--json'], { env });
     expect(run.code, run.stderr).toBe(0);
     expect(run.json()).toMatchObject({ dryRun: true, rowsRead: 2, rowsImported: 2, accounts: 2, grants: 3, profile: 'grants' });
+    expect((run.json() as { preview: unknown }).preview).toEqual({
+      identities: [],
+      accounts: [
+        { key: 'alice', login: 'alice', email: 'alice@example.com', status: 'enabled', accountType: 'human', privileged: false, mfa: null, lastLogin: null },
+        { key: 'bob', login: 'bob', email: 'bob@example.com', status: 'enabled', accountType: 'human', privileged: false, mfa: null, lastLogin: null },
+      ],
+      grants: [
+        { account: 'alice', entitlement: 'AP Clerk', via: null },
+        { account: 'bob', entitlement: 'AP Approver', via: null },
+        { account: 'bob', entitlement: 'GL Journal Entry', via: null },
+      ],
+    });
+    const human = await runCli(['import', file, '-w', ws, '--system', 'ERP', '--dry-run'], { env });
+    expect(human.stdout).toMatch(/Dry run \(nothing was saved\)/);
+    expect(human.stdout).toMatch(/bob → AP Approver/);
+    expect(human.stdout).toMatch(/Account ← "User Name"/);
     expect(fileState(ws)).toEqual(before);
     expect(((await runCli(['snapshots', '-w', ws, '--json'], { env })).json() as { snapshots: unknown[] }).snapshots).toEqual([]);
   });

@@ -2,10 +2,49 @@ import { RowRejected } from '../profile.js';
 import type { MappedRow } from '../profile.js';
 import type { TableRow } from '../source.js';
 import { parseBoolean } from './booleans.js';
-import { createDateParser } from './dates.js';
+import { createDateParser, type DateParser } from './dates.js';
 import type { DateOrder } from './dates.js';
 import type { HeaderMatch } from './header-match.js';
 import { quoteValue } from './quote-value.js';
+
+/** What one file's rows share: the columns, the date parser, the last date read per field. */
+interface FileContext {
+  columns: ReadonlyMap<string, number>;
+  dates: DateParser;
+  /** Rows of one account repeat its dates: the last text and value per field skip a re-parse. */
+  lastDate: Map<string, { text: string | undefined; value: string | null }>;
+}
+
+class TableMappedRow implements MappedRow {
+  constructor(
+    private readonly file: FileContext,
+    private readonly cells: readonly string[],
+    readonly line: number,
+  ) {}
+
+  get(field: string): string | undefined {
+    const column = this.file.columns.get(field);
+    const cell = column === undefined ? undefined : this.cells[column]?.trim();
+    return cell === '' ? undefined : cell;
+  }
+
+  date(field: string): string | null {
+    const text = this.get(field);
+    const last = this.file.lastDate.get(field);
+    if (last !== undefined && last.text === text) return last.value;
+    const value = this.file.dates.parse(text);
+    if (value === undefined) throw new RowRejected(`${field} ${quoteValue(text ?? '')} is not a date`);
+    this.file.lastDate.set(field, { text, value });
+    return value;
+  }
+
+  bool(field: string): boolean | null {
+    const text = this.get(field);
+    const value = parseBoolean(text);
+    if (value === undefined) throw new RowRejected(`${field} ${quoteValue(text ?? '')} is not yes/no`);
+    return value;
+  }
+}
 
 /**
  * Builds the MappedRow of each row of one file. get() trims and gives undefined for an empty or
@@ -14,28 +53,10 @@ import { quoteValue } from './quote-value.js';
  * row, naming the field and the value, when a cell is neither a value nor empty.
  */
 export function createRowMapper(match: HeaderMatch, options?: { dateOrder?: DateOrder }): (row: TableRow) => MappedRow {
-  const dates = createDateParser(options?.dateOrder ? { order: options.dateOrder } : undefined);
-  return (row) => {
-    const get = (field: string): string | undefined => {
-      const column = match.columns.get(field);
-      const cell = column === undefined ? undefined : row.cells[column]?.trim();
-      return cell === '' ? undefined : cell;
-    };
-    return {
-      line: row.line,
-      get,
-      date(field) {
-        const text = get(field);
-        const value = dates.parse(text);
-        if (value === undefined) throw new RowRejected(`${field} ${quoteValue(text ?? '')} is not a date`);
-        return value;
-      },
-      bool(field) {
-        const text = get(field);
-        const value = parseBoolean(text);
-        if (value === undefined) throw new RowRejected(`${field} ${quoteValue(text ?? '')} is not yes/no`);
-        return value;
-      },
-    };
+  const file: FileContext = {
+    columns: match.columns,
+    dates: createDateParser(options?.dateOrder ? { order: options.dateOrder } : undefined),
+    lastDate: new Map(),
   };
+  return (row) => new TableMappedRow(file, row.cells, row.line);
 }

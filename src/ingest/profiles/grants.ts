@@ -39,7 +39,7 @@ function mapRow(row: MappedRow, sink: RecordSink): void {
     lastLogin: row.date('Last Login'),
   });
   sink.account(account);
-  grantAll(sink, key, entitlements.map((e) => ({ ...e, privileged: privileged ?? undefined })));
+  grantAll(sink, key, privileged === null ? entitlements : entitlements.map((e) => ({ ...e, privileged })));
 }
 
 export const grantsProfile = defineTableProfile({

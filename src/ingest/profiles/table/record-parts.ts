@@ -15,12 +15,23 @@ export function requireValue(row: MappedRow, field: string): string {
  */
 export function splitList(text: string | undefined): string[] {
   if (text === undefined) return [];
+  if (!text.includes(';') && !text.includes(',')) {
+    const name = text.trim();
+    return name === '' ? [] : [name];
+  }
   return [...new Set(text.split(/[;,]/).map((name) => name.trim()).filter((name) => name !== ''))];
 }
 
 /** The record without its undefined fields: absent means unknown, and merges skip it. */
 export function compact<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+  // Plain loops: this runs for every record of every row, and most records have no gap to drop.
+  const source = record as Record<string, unknown>;
+  let gaps = false;
+  for (const field in source) if (source[field] === undefined) gaps = true;
+  if (!gaps) return record;
+  const kept: Record<string, unknown> = {};
+  for (const field in source) if (source[field] !== undefined) kept[field] = source[field];
+  return kept as T;
 }
 
 /** Source fields kept as account attributes, empty ones left out; undefined when none is left. */

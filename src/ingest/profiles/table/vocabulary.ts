@@ -28,7 +28,15 @@ export function vocabulary<T extends string>(words: Readonly<Record<T, readonly 
   }
   const names = Object.keys(words);
   const values = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}` : (names[0] ?? '');
-  return { lookup: (text) => byWord.get(wordKey(text)), values };
+  // Columns repeat a handful of spellings: remember each raw text's meaning (bounded).
+  const seen = new Map<string, T | undefined>();
+  const lookup = (text: string): T | undefined => {
+    if (seen.has(text)) return seen.get(text);
+    const value = byWord.get(wordKey(text));
+    if (seen.size < 1024) seen.set(text, value);
+    return value;
+  };
+  return { lookup, values };
 }
 
 /** The field's word, read strictly: undefined when empty; a word the vocabulary lacks rejects the row. */
