@@ -97,7 +97,7 @@ describe('openJson', () => {
     closeSync(fd);
     expect(await failure(openJson(big))).toEqual({
       code: 'FILE_TOO_LARGE',
-      message: '"big.json" is 512 MB, more than the 512 MB Attest reads from one JSON file; export it in parts (for example with --max-items and the NextToken/Marker it returns) and import each part.',
+      message: '"big.json" is 512.0 MB, more than the 512 MB Attest reads from one JSON file; export it in parts (for example with --max-items and the NextToken/Marker it returns) and import each part.',
     });
 
     const dir = tempDir();

@@ -17,7 +17,7 @@ export interface JsonOptions {
   signal?: AbortSignal;
 }
 
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+const megabytes = (bytes: number, digits = 0): string => `${(bytes / 1024 ** 2).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} MB`;
 
 /** Line and column (1-based) of a character offset. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -65,7 +65,7 @@ export async function openJson(path: string, options: JsonOptions = {}): Promise
   if (info.size > READ_LIMITS.maxWholeFileBytes) {
     throw new AttestError(
       'FILE_TOO_LARGE',
-      `"${file}" is ${megabytes(info.size)}, more than the ${megabytes(READ_LIMITS.maxWholeFileBytes)} Attest reads from one JSON file; export it in parts (for example with --max-items and the NextToken/Marker it returns) and import each part.`,
+      `"${file}" is ${megabytes(info.size, 1)}, more than the ${megabytes(READ_LIMITS.maxWholeFileBytes)} Attest reads from one JSON file; export it in parts (for example with --max-items and the NextToken/Marker it returns) and import each part.`,
     );
   }
   const bytes = await readFile(path).catch((error: unknown) => {
@@ -74,7 +74,13 @@ export async function openJson(path: string, options: JsonOptions = {}): Promise
   if (signal?.aborted) throw cancelled(file);
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (!isUtf8(body)) throw new AttestError('NOT_TEXT', `"${file}" is not UTF-8 text, so it is not a JSON export; export it again as JSON (UTF-8) and import the new file.`);
-  const text = body.toString('utf8');
+  let text: string;
+  try {
+    text = body.toString('utf8');
+  } catch (error) {
+    // V8's longest string is 2^29 - 24 characters, a few bytes under the size limit.
+    throw new AttestError('FILE_TOO_LARGE', `"${file}" is too large to read as one JSON document; export it in parts and import each part.`, { cause: error });
+  }
   if (text.trim() === '') throw empty();
   let document: unknown;
   try {
