@@ -1,6 +1,6 @@
 import type { DateOrder } from './normalize/dates.js';
 import type { Candidate } from './choose-profile.js';
-import type { Rejection } from './snapshot-writer.js';
+import type { Rejection } from './snapshot-store.js';
 
 export interface ImportFile {
   path: string;

@@ -7,11 +7,14 @@ import type { Workspace } from '../store/workspace.js';
 import { chooseProfile, type Candidate } from './choose-profile.js';
 import { sha256File } from './file-hash.js';
 import type { ImportedFile, ImportPreview, ImportRequest, ImportResult } from './import-request.js';
-import { mapSource, resolveColumns } from './map-source.js';
+import { resolveColumns } from './map-source.js';
 import { parseDate } from './normalize/dates.js';
 import { openSource } from './open-source.js';
 import type { Profile, SnapshotContent } from './profile.js';
-import { SnapshotWriter } from './snapshot-writer.js';
+import { runMapJob, type MapJob } from './map-files.js';
+import type { ResolvedRecords } from './snapshot-output.js';
+import { SnapshotStore } from './snapshot-store.js';
+import { runMapJobInWorker } from './worker/run-in-worker.js';
 import type { Source } from './source.js';
 
 export interface ImportContext {
@@ -43,6 +46,18 @@ function statFile(path: string, what: string): number {
   if (!stats.isFile()) throw new AttestError('IMPORT_REJECTED', `${path} is not a file. Name the export file itself.`);
   if (stats.size === 0) throw new AttestError('EMPTY_FILE', `${basename(path)} is empty. Export the data again and import the new file.`);
   return stats.size;
+}
+
+/**
+ * Large files are mapped in a worker thread while this one writes: the two halves overlap.
+ * Small ones are not worth a worker's start-up. ATTEST_IMPORT_WORKER=always|never overrides.
+ */
+const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
+
+function useWorker(files: readonly PreparedFile[]): boolean {
+  const forced = process.env.ATTEST_IMPORT_WORKER;
+  if (forced === 'always' || forced === 'never') return forced === 'always';
+  return files.reduce((sum, f) => sum + (f.source.kind === 'json' ? 0 : f.size), 0) > WORKER_THRESHOLD_BYTES;
 }
 
 function progressFor(name: string, ctx: ImportContext): ((done: number, total: number) => void) | undefined {
@@ -156,36 +171,45 @@ export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx:
     db.pragma('defer_foreign_keys = ON');
     const sysId = systemId(ws, system, content);
     const snapshotId = ((db.prepare('SELECT max(id) FROM snapshots').pluck().get() as number | null) ?? 0) + 1;
-    const writer = new SnapshotWriter(db, snapshotId);
     const insertSource = db.prepare('INSERT INTO snapshot_sources (snapshot_id, ordinal, file_name, sha256, size_bytes, profile, encoding) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const imported: ImportedFile[] = [];
-    for (const [index, file] of files.entries()) {
-      // Detection read the first LDIF entry; read the file again from the start.
-      const source = file.source.kind === 'ldif' ? (await openSource(file.path, { signal: ctx.signal, onProgress: progressFor(file.name, ctx) })).source : file.source;
+    const imported: ImportedFile[] = files.map((file, index) => {
+      const source = file.source;
       const encoding = source.kind === 'table' ? source.encoding : null;
-      writer.sourceIds[index] = Number(insertSource.run(snapshotId, index, file.name, file.sha256, file.size, file.profile.name, encoding).lastInsertRowid);
+      insertSource.run(snapshotId, index, file.name, file.sha256, file.size, file.profile.name, encoding);
       const columns: Record<string, string> = {};
       if (file.profile.kind === 'table' && source.kind === 'table') {
         for (const [field, column] of resolveColumns(file.name, file.profile, source, mapping).columns) columns[field] = source.header[column] ?? '';
       }
-      await mapSource(file.name, index, file.profile, source, writer, { mapping, dateOrder: request.dateOrder, signal: ctx.signal });
-      progressFor(file.name, ctx)?.(file.size, file.size);
-      imported.push({
+      return {
         name: file.name, sha256: file.sha256, size: file.size, profile: file.profile.name, candidates: file.candidates, encoding,
         delimiter: source.kind === 'table' ? source.delimiter : null, sheet: source.kind === 'table' ? source.sheet : null, notes: [...source.notes], columns,
-      });
-    }
-    const counts = writer.finish();
+      };
+    });
+    const sourceIds = db.prepare('SELECT id FROM snapshot_sources WHERE snapshot_id = ? ORDER BY ordinal').pluck().all(snapshotId) as number[];
+    const store = new SnapshotStore(db, snapshotId, sourceIds);
+    const next = SnapshotStore.nextIds(db);
+    const job: MapJob = {
+      files: files.map((f) => ({ path: f.path, name: f.name, profile: f.profile.name, sheet: f.sheet })),
+      mapping,
+      dateOrder: request.dateOrder,
+      nextAccountId: next.account,
+      nextEntitlementId: next.entitlement,
+    };
+    const onProgress = (file: string, done: number, total: number): void => ctx.onProgress?.({ phase: `Importing ${file}`, done, total });
+    const resolved: ResolvedRecords = useWorker(files)
+      ? await runMapJobInWorker(job, store, { signal: ctx.signal, onProgress })
+      : await runMapJob(job, store, { signal: ctx.signal, onProgress, opened: files.map((f) => f.source) });
+    const counts = store.finish(resolved);
     const rowsImported = counts.rowsRead - counts.rowsRejected;
     if (counts.rowsRead === 0) throw new AttestError('NO_DATA_ROWS', `${files.map((f) => f.name).join(', ')} has a header but no data rows. Export the data again, with its rows.`);
     if (rowsImported === 0) {
-      const reasons = writer.rejections.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`).join('; ');
+      const reasons = store.rejections.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`).join('; ');
       throw new AttestError('IMPORT_REJECTED', `Every row was rejected, so nothing was imported (${reasons}). Check the profile and the mapping with --dry-run.`);
     }
     if (counts.duplicateGrants > 0) notes.push(`${counts.duplicateGrants} grants were repeated in the files; each was imported once.`);
     if (counts.undescribedGrants > 0) notes.push(`${counts.undescribedGrants} memberships named members the files do not describe (nested groups, computers); they were skipped.`);
     if (counts.conflicts > 0) notes.push(`${counts.conflicts} values disagreed between rows of the same account or entitlement; the first was kept.`);
-    const asOf = resolveAsOf(request.asOf, writer.asOfDate, notes);
+    const asOf = resolveAsOf(request.asOf, resolved.asOf, notes);
     const profile = [...new Set(files.map((f) => f.profile.name))].join('+');
     const sha256 = combinedSha256(files);
     db.prepare(`INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected)
@@ -199,7 +223,7 @@ export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx:
     }
     const attach = db.prepare('INSERT INTO attachments (snapshot_id, file_name, media_type, sha256, size_bytes, content, note, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const e of evidence) attach.run(snapshotId, e.name, mediaType(e.path), e.sha256, e.size, e.bytes, 'extraction evidence', new Date().toISOString(), request.operator);
-    const rejected = writer.rejections.map((r) => ({ ...r, file: files[r.source]?.name ?? '' }));
+    const rejected = store.rejections.map((r) => ({ ...r, file: files[r.source]?.name ?? '' }));
     return {
       snapshotId, system, profile, sha256, asOf, dryRun: request.dryRun === true, rowsRead: counts.rowsRead, rowsImported, rowsRejected: counts.rowsRejected, rejected,
       identities: counts.identities, accounts: counts.accounts, entitlements: counts.entitlements, grants: counts.grants, duplicateGrants: counts.duplicateGrants,

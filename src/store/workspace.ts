@@ -115,9 +115,9 @@ export function openWorkspace(path: string, passphrase: string, actor = 'attest'
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // Bulk imports dirty many pages: a larger cache keeps them from spilling (and being
+    // Bulk imports dirty many pages: a larger cache (32 MB) keeps them from spilling (and being
     // encrypted twice) before COMMIT.
-    db.pragma('cache_size = -65536');
+    db.pragma('cache_size = -32768');
     const keyed = db;
     migrate(keyed, (v, name) => appendAuditEvent(keyed, actor, 'workspace.migrated', { version: v, name }));
     return new Workspace(path, keyed);

@@ -122,6 +122,24 @@ describe('attest import', () => {
     expect(out.rejected[1]?.reason).toMatch(/3 fields; the header has 4/);
   });
 
+  it('mapping in a worker thread (large files) gives exactly what mapping in this thread gives', async () => {
+    const file = grantsFile([
+      'alice,alice@example.com,AP Clerk;GL Journal Entry,Active',
+      'alice,alice@example.com,AP Clerk;GL Journal Entry,Active',
+      'bob,bob@example.com,AP Approver',
+      'carol,carol@example.com,Vendor Master,Suspended',
+      'alice,alice@example.com,Payment Release,Active',
+    ]);
+    const run = async (mode: string): Promise<unknown> => {
+      const out = await runCli(['import', file, '-w', workspace(), '--system', 'ERP', '--json'], { env: { ...env, ATTEST_IMPORT_WORKER: mode } });
+      expect(out.code, out.stderr).toBe(0);
+      return out.json();
+    };
+    const inThread = await run('never');
+    expect(inThread).toMatchObject({ rowsRead: 5, rowsImported: 3, grants: 4, accounts: 2 });
+    expect(await run('always')).toEqual(inThread);
+  });
+
   it('cancelling mid-import leaves nothing: CANCELLED, no snapshot, no system', async () => {
     const dir = tempDir();
     const path = join(dir, 'w.attest');
@@ -165,7 +183,8 @@ describe('attest import', () => {
     expect((await runCli(['import', '-w', ws], { env })).code).toBe(2);
     expect((await runCli(['import', file, '-w', ws, '--system', 'ERP', '--as-of', 'yesterday-ish'], { env })).code).toBe(2);
     expect((await runCli(['import', file, '-w', ws, '--system', 'ERP', '--profile', 'nope'], { env })).code).toBe(2);
-    expect((await runCli(['import', join(tempDir(), 'missing.csv'), '-w', ws, '--system', 'ERP'], { env })).code).toBe(4);
+    const missing = await runCli(['import', join(tempDir(), 'missing.csv'), '-w', ws, '--system', 'ERP'], { env });
+    expect(missing.code, missing.stderr).toBe(4);
     const noSystem = await runCli(['import', file, '-w', ws, '--json'], { env });
     expect(noSystem.json()).toMatchObject({ error: { code: 'USAGE' } });
   });

@@ -12,7 +12,7 @@ interface FileContext {
   columns: ReadonlyMap<string, number>;
   dates: DateParser;
   /** Rows of one account repeat its dates: the last text and value per field skip a re-parse. */
-  lastDate: Map<string, { text: string | undefined; value: string | null }>;
+  lastDate: Map<string, { text: string | undefined; value: string | null; order: string | null }>;
 }
 
 class TableMappedRow implements MappedRow {
@@ -31,10 +31,11 @@ class TableMappedRow implements MappedRow {
   date(field: string): string | null {
     const text = this.get(field);
     const last = this.file.lastDate.get(field);
-    if (last !== undefined && last.text === text) return last.value;
+    // Valid while the file's date order is what it was (a later day-first date can settle it).
+    if (last !== undefined && last.text === text && last.order === this.file.dates.order()) return last.value;
     const value = this.file.dates.parse(text);
     if (value === undefined) throw new RowRejected(`${field} ${quoteValue(text ?? '')} is not a date`);
-    this.file.lastDate.set(field, { text, value });
+    this.file.lastDate.set(field, { text, value, order: this.file.dates.order() });
     return value;
   }
 

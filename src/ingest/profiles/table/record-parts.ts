@@ -71,5 +71,8 @@ export function grantAll(sink: RecordSink, accountKey: string, entitlements: rea
 
 /** Entitlements named in a list cell, keyed `prefix:name` (or by the name alone without a prefix). */
 export function listedEntitlements(text: string | undefined, type: string | undefined, prefix?: string): EntitlementRecord[] {
-  return splitList(text).map((name) => compact({ key: prefix ? `${prefix}:${name}` : name, name, type }));
+  return splitList(text).map((name) => {
+    const key = prefix ? `${prefix}:${name}` : name;
+    return type === undefined ? { key, name } : { key, name, type };
+  });
 }

@@ -1,0 +1,44 @@
+import type { DateOrder } from './normalize/dates.js';
+import { findProfile } from './choose-profile.js';
+import { mapSource } from './map-source.js';
+import { openSource } from './open-source.js';
+import { RecordResolver } from './record-resolver.js';
+import type { ResolvedRecords, SnapshotOutput } from './snapshot-output.js';
+import type { Source } from './source.js';
+
+export interface MapFileSpec {
+  path: string;
+  name: string;
+  profile: string;
+  sheet?: string | undefined;
+}
+
+/** Everything needed to map a snapshot's files, in this thread or in a worker (plain data). */
+export interface MapJob {
+  files: MapFileSpec[];
+  mapping?: Readonly<Record<string, string>> | undefined;
+  dateOrder?: DateOrder | undefined;
+  nextAccountId: number;
+  nextEntitlementId: number;
+}
+
+export interface MapHooks {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((file: string, done: number, total: number) => void) | undefined;
+  /** Sources already opened by the caller (this thread only), by file index. */
+  opened?: readonly (Source | undefined)[] | undefined;
+}
+
+/** Maps every file of the job into one resolver writing to `output`; returns the merged records. */
+export async function runMapJob(job: MapJob, output: SnapshotOutput, hooks: MapHooks = {}): Promise<ResolvedRecords> {
+  const resolver = new RecordResolver(output, job.nextAccountId, job.nextEntitlementId);
+  for (const [index, file] of job.files.entries()) {
+    const onProgress = hooks.onProgress ? (done: number, total: number) => hooks.onProgress?.(file.name, done, total) : undefined;
+    const reusable = hooks.opened?.[index];
+    // An LDIF source's first entry was read to detect it: read it again from the start.
+    const source = reusable && reusable.kind !== 'ldif' ? reusable : (await openSource(file.path, { sheet: file.sheet, signal: hooks.signal, onProgress })).source;
+    await mapSource(file.name, index, findProfile(file.profile), source, resolver, { mapping: job.mapping, dateOrder: job.dateOrder, signal: hooks.signal });
+    onProgress?.(1, 1);
+  }
+  return resolver.finish();
+}
