@@ -49,7 +49,7 @@ function statFile(path: string, what: string): number {
 }
 
 /**
- * Large files are mapped in a worker thread while this one writes: the two halves overlap.
+ * Large text files are mapped in a worker thread while this one writes: the two halves overlap.
  * Small ones are not worth a worker's start-up. ATTEST_IMPORT_WORKER=always|never overrides.
  */
 const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
@@ -57,7 +57,13 @@ const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
 function useWorker(files: readonly PreparedFile[]): boolean {
   const forced = process.env.ATTEST_IMPORT_WORKER;
   if (forced === 'always' || forced === 'never') return forced === 'always';
-  return files.reduce((sum, f) => sum + (f.source.kind === 'json' ? 0 : f.size), 0) > WORKER_THRESHOLD_BYTES;
+  // Text files stream from the start in the worker; a spreadsheet or JSON document would be parsed a second time there.
+  const streamed = (f: PreparedFile): boolean => f.source.kind === 'ldif' || (f.source.kind === 'table' && f.source.encoding !== null);
+  return files.reduce((sum, f) => sum + (streamed(f) ? f.size : 0), 0) > WORKER_THRESHOLD_BYTES;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function progressFor(name: string, ctx: ImportContext): ((done: number, total: number) => void) | undefined {
@@ -189,7 +195,7 @@ export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx:
     const store = new SnapshotStore(db, snapshotId, sourceIds);
     const next = SnapshotStore.nextIds(db);
     const job: MapJob = {
-      files: files.map((f) => ({ path: f.path, name: f.name, profile: f.profile.name, sheet: f.sheet })),
+      files: files.map((f) => ({ path: f.path, name: f.name, profile: f.profile.name, size: f.size, sheet: f.sheet })),
       mapping,
       dateOrder: request.dateOrder,
       nextAccountId: next.account,
@@ -207,7 +213,7 @@ export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx:
       throw new AttestError('IMPORT_REJECTED', `Every row was rejected, so nothing was imported (${reasons}). Check the profile and the mapping with --dry-run.`);
     }
     if (counts.duplicateGrants > 0) notes.push(`${counts.duplicateGrants} grants were repeated in the files; each was imported once.`);
-    if (counts.undescribedGrants > 0) notes.push(`${counts.undescribedGrants} memberships named members the files do not describe (nested groups, computers); they were skipped.`);
+    if (counts.undescribedGrants > 0) notes.push(`${plural(counts.undescribedGrants, 'membership')} named members the files do not describe (nested groups, computers); skipped.`);
     if (counts.conflicts > 0) notes.push(`${counts.conflicts} values disagreed between rows of the same account or entitlement; the first was kept.`);
     const asOf = resolveAsOf(request.asOf, resolved.asOf, notes);
     const profile = [...new Set(files.map((f) => f.profile.name))].join('+');

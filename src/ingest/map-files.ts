@@ -10,6 +10,7 @@ export interface MapFileSpec {
   path: string;
   name: string;
   profile: string;
+  size: number;
   sheet?: string | undefined;
 }
 
@@ -38,7 +39,7 @@ export async function runMapJob(job: MapJob, output: SnapshotOutput, hooks: MapH
     // An LDIF source's first entry was read to detect it: read it again from the start.
     const source = reusable && reusable.kind !== 'ldif' ? reusable : (await openSource(file.path, { sheet: file.sheet, signal: hooks.signal, onProgress })).source;
     await mapSource(file.name, index, findProfile(file.profile), source, resolver, { mapping: job.mapping, dateOrder: job.dateOrder, signal: hooks.signal });
-    onProgress?.(1, 1);
+    onProgress?.(file.size, file.size);
   }
   return resolver.finish();
 }
