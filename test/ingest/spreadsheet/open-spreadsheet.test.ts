@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isAttestError } from '../../../src/errors.js';
 import type { TableRow, TableSource } from '../../../src/ingest/source.js';
 import { READ_LIMITS } from '../../../src/ingest/source.js';
-import { listSheets, openSpreadsheet } from '../../../src/ingest/readers/spreadsheet/open-spreadsheet.js';
+import { listSheets, openSpreadsheet, openSpreadsheetWithSheetJs } from '../../../src/ingest/readers/spreadsheet/open-spreadsheet.js';
 import type { SpreadsheetOptions } from '../../../src/ingest/readers/spreadsheet/open-spreadsheet.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { buildZip, deflatedPart, deflatedSpaces, xlsxParts } from './zip-builder.js';
@@ -294,10 +294,16 @@ describe('openSpreadsheet: zip bombs and damaged files', () => {
     // A shared-string cell pointing past a shared-string table that does not exist.
     const sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData></worksheet>';
     writeFileSync(path, buildZip(xlsxParts(deflatedPart('xl/worksheets/sheet1.xml', sheet))));
-    expect(await failure(openSpreadsheet(path))).toEqual({
+    expect(await failure(openSpreadsheetWithSheetJs(path))).toEqual({
       code: 'CORRUPT_FILE',
       message:
         'Sheet "Sheet1" of "damaged-sheet.xlsx" could not be read (it is damaged or of a kind SheetJS cannot parse); open the workbook in Excel or LibreOffice and save it again, or choose another sheet with --sheet.',
+    });
+    // The streaming reader (what openSpreadsheet uses for xlsx) says what is wrong.
+    expect(await failure(openSpreadsheet(path))).toEqual({
+      code: 'CORRUPT_FILE',
+      message:
+        'Sheet "Sheet1" of "damaged-sheet.xlsx" could not be read (cell A1 refers to shared string 5, but the workbook has 0); open the workbook in Excel or LibreOffice and save it again, or choose another sheet with --sheet.',
     });
   });
 

@@ -107,3 +107,68 @@ export function xlsxParts(sheet: ZipPart, stylesXml?: string): ZipPart[] {
     sheet,
   ];
 }
+
+export interface HandMadeSheet {
+  name: string;
+  /** The whole worksheet XML, or just what goes inside <sheetData>. */
+  xml: string;
+  state?: 'hidden' | 'veryHidden';
+}
+
+export interface HandMadeWorkbook {
+  sheets: HandMadeSheet[];
+  /** The <si> items of xl/sharedStrings.xml (no table when undefined). */
+  sharedStrings?: string[];
+  /** The whole of xl/styles.xml. */
+  styles?: string;
+  date1904?: boolean;
+  /** Relationship types in ISO/IEC 29500 Strict form (http://purl.oclc.org/ooxml/...). */
+  strict?: boolean;
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** A worksheet's XML around the rows given (what goes inside <sheetData>). */
+export const worksheet = (rows: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}"><sheetData>${rows}</sheetData></worksheet>`;
+
+/** A styles.xml with the given custom number formats ({id: code}) and cell formats (numFmtIds, in order). */
+export function stylesXml(numFmts: Record<number, string>, cellFormats: number[]): string {
+  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const fmts = Object.entries(numFmts).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escape(code)}"/>`).join('');
+  const xfs = cellFormats.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"><numFmts count="${Object.keys(numFmts).length}">${fmts}</numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="${cellFormats.length}">${xfs}</cellXfs></styleSheet>`;
+}
+
+/** The parts of an xlsx written by hand: any sheets, shared strings, styles, date system. */
+export function handMadeParts(book: HandMadeWorkbook): ZipPart[] {
+  const rel = book.strict === true ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const overrides = [
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+    ...book.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
+    book.sharedStrings === undefined ? '' : '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    book.styles === undefined ? '' : '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+  ].join('');
+  const sheets = book.sheets.map((s, i) => `<sheet name="${s.name.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" sheetId="${i + 1}"${s.state === undefined ? '' : ` state="${s.state}"`} r:id="rId${i + 1}"/>`).join('');
+  const rels = [
+    ...book.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`),
+    book.sharedStrings === undefined ? '' : `<Relationship Id="rIdS" Type="${rel}/sharedStrings" Target="/xl/sharedStrings.xml"/>`,
+    book.styles === undefined ? '' : `<Relationship Id="rIdT" Type="${rel}/styles" Target="styles.xml"/>`,
+  ].join('');
+  return [
+    deflatedPart(
+      '[Content_Types].xml',
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`,
+    ),
+    deflatedPart('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    deflatedPart(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${rel}">${book.date1904 === true ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${sheets}</sheets></workbook>`,
+    ),
+    deflatedPart('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
+    ...(book.sharedStrings === undefined
+      ? []
+      : [deflatedPart('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}" count="${book.sharedStrings.length}" uniqueCount="${book.sharedStrings.length}">${book.sharedStrings.join('')}</sst>`)]),
+    ...(book.styles === undefined ? [] : [deflatedPart('xl/styles.xml', book.styles)]),
+    ...book.sheets.map((s, i) => deflatedPart(`xl/worksheets/sheet${i + 1}.xml`, s.xml.includes('<worksheet') ? s.xml : worksheet(s.xml))),
+  ];
+}

@@ -29,7 +29,7 @@ const TIME_ONLY_BEFORE = Date.UTC(1900, 0, 1);
 const isGeneral = (format: string | number): boolean => format === 0 || (typeof format === 'string' && format.toLowerCase() === 'general');
 
 /** A number as Excel's General format shows it, without binary float noise (0.1+0.2 is "0.3"). */
-function generalNumber(value: number): string {
+export function generalNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
   if (!Number.isFinite(value)) return String(value);
   return String(Number(value.toPrecision(15)));
@@ -54,7 +54,7 @@ function numberText(cell: CellObject, value: number, unformattedIsGeneral: boole
 }
 
 /** YYYY-MM-DD at midnight UTC, YYYY-MM-DDTHH:MM:SSZ otherwise, HH:MM:SS for a time with no date. */
-function dateText(date: Date): string {
+export function dateText(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
   const ms = Math.round(date.getTime() / 1000) * 1000;
   const iso = new Date(ms).toISOString();

@@ -1,7 +1,9 @@
 /**
  * The spreadsheet reader (xlsx, xlsm, xls, ods): picks a sheet, finds its header (the first
- * non-empty row) and hands back its rows as cell text. The chosen sheet is parsed whole by
- * SheetJS (there is no streaming xlsx parser in it), but only that sheet where the format allows.
+ * non-empty row) and hands back its rows as cell text. Office Open XML workbooks (.xlsx, .xlsm)
+ * are read streaming (xlsx-stream), in little memory whatever their size; the others (.xls, .ods,
+ * .xlsb) by SheetJS, which parses the chosen sheet whole (only that sheet where the format
+ * allows), within limits that keep it from running out of memory (read-workbook).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { WorkBook } from 'xlsx';
@@ -9,8 +11,11 @@ import { AttestError } from '../../../errors.js';
 import type { TableRow, TableSource } from '../../source.js';
 import { cancelled } from '../csv/csv-errors.js';
 import type { SpreadsheetFile } from './read-workbook.js';
-import { loadSpreadsheet, parseWorkbook } from './read-workbook.js';
+import { checkSpreadsheetFile, isZipFile, loadSpreadsheet, parseWorkbook } from './read-workbook.js';
 import { SheetGrid } from './sheet-grid.js';
+import { listXlsxSheets, openXlsxStream } from './xlsx-stream/open-xlsx-stream.js';
+import { WORKBOOK_PART } from './xlsx-stream/workbook-parts.js';
+import { ZipArchive } from './xlsx-stream/zip-entries.js';
 
 export interface SpreadsheetOptions {
   /** The sheet to read, by name (case-insensitive, as in Excel). Default: the first sheet with data. */
@@ -121,13 +126,43 @@ async function* sheetRows(sheet: SheetGrid, file: string, headerRow: number, wid
 }
 
 /**
+ * An xlsx/xlsm workbook's zip (directory read and checked), or undefined for anything SheetJS reads.
+ * Throws NOT_FOUND, USAGE, EMPTY_FILE, FILE_TOO_LARGE, CORRUPT_FILE, CANCELLED.
+ */
+async function openXlsxZip(path: string, signal?: AbortSignal): Promise<ZipArchive | undefined> {
+  const { file } = await checkSpreadsheetFile(path, signal);
+  if (!(await isZipFile(path))) return undefined;
+  const zip = ZipArchive.open(path, file);
+  if (signal?.aborted) throw cancelled(file);
+  return zip.find(WORKBOOK_PART) === undefined ? undefined : zip;
+}
+
+/**
  * Opens one sheet of a workbook. Throws AttestError NOT_FOUND, EMPTY_FILE, FILE_TOO_LARGE (size,
  * zip bomb), CORRUPT_FILE (damaged, not a workbook, password-protected), USAGE (no such sheet),
  * TOO_MANY_COLUMNS / CELL_TOO_LARGE (in the header; the rows iterator throws them for its rows),
  * CANCELLED. Rows are numbered as the sheet numbers them; empty rows are skipped; a row has the
- * header's width, more only when it holds cells right of the header's last one.
+ * header's width, more only when it holds cells right of the header's last one. The rows iterator
+ * may be called again: each call reads the sheet again.
  */
 export async function openSpreadsheet(path: string, options: SpreadsheetOptions = {}): Promise<TableSource> {
+  const zip = await openXlsxZip(path, options.signal);
+  return zip === undefined ? openSpreadsheetWithSheetJs(path, options) : openXlsxStream(zip, options);
+}
+
+/** The workbook's sheet names, in order. Throws as openSpreadsheet does for the file itself. */
+export async function listSheets(path: string): Promise<string[]> {
+  const zip = await openXlsxZip(path);
+  if (zip !== undefined) return listXlsxSheets(zip);
+  const spreadsheet = await loadSpreadsheet(path);
+  return parseWorkbook(spreadsheet, { bookSheets: true }).SheetNames;
+}
+
+/**
+ * openSpreadsheet through SheetJS, whatever the format: how .xls and .ods are read, and, for
+ * .xlsx, the reference the streaming reader is tested against.
+ */
+export async function openSpreadsheetWithSheetJs(path: string, options: SpreadsheetOptions = {}): Promise<TableSource> {
   const { signal } = options;
   const spreadsheet = await loadSpreadsheet(path, signal);
   const { sheet, notes } = options.sheet === undefined ? firstSheetWithData(spreadsheet) : { sheet: namedSheet(spreadsheet, options.sheet), notes: [] };
@@ -153,10 +188,4 @@ export async function openSpreadsheet(path: string, options: SpreadsheetOptions 
     notes,
     rows: () => sheetRows(sheet, file, headerRow, header.length, signal),
   };
-}
-
-/** The workbook's sheet names, in order. Throws as openSpreadsheet does for the file itself. */
-export async function listSheets(path: string): Promise<string[]> {
-  const spreadsheet = await loadSpreadsheet(path);
-  return parseWorkbook(spreadsheet, { bookSheets: true }).SheetNames;
 }

@@ -1,9 +1,11 @@
 /**
- * Checks a zip-based workbook (xlsx, xlsm, ods) before SheetJS sees it. SheetJS inflates every
- * part of a zip into memory at once, so a zip bomb must be refused from the zip's own directory
- * (declared sizes and compression ratios), and a zip whose parts inflate to more than it declares
- * must be refused by inflating each part once, streamed and discarded, in constant memory.
+ * Checks a zip-based workbook (xlsx, xlsm, ods) before it is read. A zip bomb must be refused from
+ * the zip's own directory (declared sizes and compression ratios). SheetJS inflates every part of
+ * a zip into memory at once, so before it sees one, a zip whose parts inflate to more than it
+ * declares must be refused by inflating each part once, streamed and discarded, in constant
+ * memory (guardZip). The streaming xlsx reader checks real sizes as it inflates instead.
  */
+import { readSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
 import { AttestError } from '../../../errors.js';
 import { READ_LIMITS } from '../../source.js';
@@ -17,6 +19,37 @@ export interface ZipEntry {
   uncompressedSize: number;
   /** Where the entry's compressed bytes start (after its local header). */
   dataOffset: number;
+}
+
+/**
+ * Random access to a zip's bytes: a buffer in memory, or a file read through its descriptor.
+ * `read` may return fewer bytes than asked for past the end; every offset is checked against
+ * `length` before it is read, and a short read fails as a RangeError, reported as damage.
+ */
+export interface ZipBytes {
+  readonly length: number;
+  read(at: number, length: number): Buffer;
+}
+
+export function bufferBytes(bytes: Buffer): ZipBytes {
+  return { length: bytes.length, read: (at, length) => bytes.subarray(at, at + length) };
+}
+
+/** A file's bytes through an open descriptor, read as they are asked for (the directory is small). */
+export function fileBytes(fd: number, length: number): ZipBytes {
+  return {
+    length,
+    read: (at, wanted) => {
+      const out = Buffer.allocUnsafe(Math.max(0, Math.min(wanted, length - at)));
+      let filled = 0;
+      while (filled < out.length) {
+        const got = readSync(fd, out, filled, out.length - filled, at + filled);
+        if (got === 0) break;
+        filled += got;
+      }
+      return out.subarray(0, filled);
+    },
+  };
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -41,11 +74,11 @@ function size(bytes: number): string {
   return `${count(bytes)} bytes`;
 }
 
-function corrupt(file: string, what: string): AttestError {
+export function corrupt(file: string, what: string): AttestError {
   return new AttestError('CORRUPT_FILE', `"${file}" is damaged or incomplete (${what}); open it in Excel or LibreOffice, save it again, and import the saved copy.`);
 }
 
-function tooLarge(file: string, what: string): AttestError {
+export function tooLarge(file: string, what: string): AttestError {
   return new AttestError('FILE_TOO_LARGE', `"${file}" was refused before unpacking because ${what}; export the sheet you need as CSV (or split the workbook) and import that.`);
 }
 
@@ -62,11 +95,12 @@ function u64(bytes: Buffer, at: number): number {
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
 }
 
-/** The End Of Central Directory record: the last one in the file whose comment fits. */
-function findEndOfCentralDirectory(bytes: Buffer): number {
+/** The End Of Central Directory record: the last one in the file whose comment fits (-1: none). */
+function findEndOfCentralDirectory(bytes: ZipBytes): number {
   const lowest = Math.max(0, bytes.length - EOCD_SIZE - MAX_COMMENT);
-  for (let at = bytes.length - EOCD_SIZE; at >= lowest; at--) {
-    if (u32(bytes, at) === EOCD_SIGNATURE && at + EOCD_SIZE + u16(bytes, at + 20) <= bytes.length) return at;
+  const tail = bytes.read(lowest, bytes.length - lowest);
+  for (let at = tail.length - EOCD_SIZE; at >= 0; at--) {
+    if (u32(tail, at) === EOCD_SIGNATURE && lowest + at + EOCD_SIZE + u16(tail, at + 20) <= bytes.length) return lowest + at;
   }
   return -1;
 }
@@ -79,17 +113,20 @@ interface Directory {
   end: number;
 }
 
-function readDirectoryLocation(bytes: Buffer, file: string): Directory {
+function readDirectoryLocation(bytes: ZipBytes, file: string): Directory {
   const eocd = findEndOfCentralDirectory(bytes);
   if (eocd < 0) throw corrupt(file, 'its zip directory is missing: the file is cut short or is not a whole workbook');
-  if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) throw corrupt(file, 'it is one part of a multi-part zip');
-  const directory: Directory = { entries: u16(bytes, eocd + 10), size: u32(bytes, eocd + 12), offset: u32(bytes, eocd + 16), end: eocd };
+  const end = bytes.read(eocd, EOCD_SIZE);
+  if (u16(end, 4) !== 0 || u16(end, 6) !== 0) throw corrupt(file, 'it is one part of a multi-part zip');
+  const directory: Directory = { entries: u16(end, 10), size: u32(end, 12), offset: u32(end, 16), end: eocd };
   const zip64 = directory.entries === 0xffff || directory.size === 0xffffffff || directory.offset === 0xffffffff;
   const locator = eocd - 20;
-  if (zip64 && locator >= 0 && u32(bytes, locator) === ZIP64_LOCATOR_SIGNATURE) {
-    const record = u64(bytes, locator + 8);
-    if (record + 56 > locator || u32(bytes, record) !== ZIP64_EOCD_SIGNATURE) throw corrupt(file, 'its ZIP64 directory record is missing');
-    return { entries: u64(bytes, record + 32), size: u64(bytes, record + 40), offset: u64(bytes, record + 48), end: record };
+  if (zip64 && locator >= 0 && u32(bytes.read(locator, 4), 0) === ZIP64_LOCATOR_SIGNATURE) {
+    const record = u64(bytes.read(locator + 8, 8), 0);
+    if (record + 56 > locator) throw corrupt(file, 'its ZIP64 directory record is missing');
+    const body = bytes.read(record, 56);
+    if (u32(body, 0) !== ZIP64_EOCD_SIGNATURE) throw corrupt(file, 'its ZIP64 directory record is missing');
+    return { entries: u64(body, 32), size: u64(body, 40), offset: u64(body, 48), end: record };
   }
   return directory;
 }
@@ -118,35 +155,82 @@ function applyZip64Extra(extra: Buffer, sizes: { uncompressed: number; compresse
   }
 }
 
-/** The zip's directory, every offset checked against the file's length. Throws CORRUPT_FILE, FILE_TOO_LARGE. */
-export function readZipDirectory(bytes: Buffer, file: string): ZipEntry[] {
+/**
+ * The zip's directory, every offset checked against the file's length. Throws CORRUPT_FILE,
+ * FILE_TOO_LARGE (too many parts). Checks nothing about sizes: see checkEntries.
+ */
+export function readZipDirectory(bytes: ZipBytes, file: string): ZipEntry[] {
+  try {
+    return readEntries(bytes, file);
+  } catch (error) {
+    // Every offset is checked before it is read; a RangeError here would be a check missed.
+    if (error instanceof RangeError) throw corrupt(file, 'its zip directory is unreadable');
+    throw error;
+  }
+}
+
+function readEntries(bytes: ZipBytes, file: string): ZipEntry[] {
   const directory = readDirectoryLocation(bytes, file);
   if (directory.offset + directory.size > directory.end) throw corrupt(file, 'its zip directory points past the end of the file, so the file is cut short');
   if (directory.entries > MAX_ENTRIES) throw tooLarge(file, `its zip holds ${count(directory.entries)} parts (a workbook has at most a few thousand)`);
   const entries: ZipEntry[] = [];
-  let at = directory.offset;
-  const directoryEnd = directory.offset + directory.size;
+  const central = bytes.read(directory.offset, directory.size);
+  let at = 0;
   for (let index = 0; index < directory.entries; index++) {
-    if (at + 46 > directoryEnd || u32(bytes, at) !== CENTRAL_SIGNATURE) throw corrupt(file, `zip directory entry ${index + 1} is unreadable`);
-    const flags = u16(bytes, at + 8);
-    const method = u16(bytes, at + 10);
-    const nameLength = u16(bytes, at + 28);
-    const extraLength = u16(bytes, at + 30);
-    const commentLength = u16(bytes, at + 32);
+    if (at + 46 > central.length || u32(central, at) !== CENTRAL_SIGNATURE) throw corrupt(file, `zip directory entry ${index + 1} is unreadable`);
+    const flags = u16(central, at + 8);
+    const method = u16(central, at + 10);
+    const nameLength = u16(central, at + 28);
+    const extraLength = u16(central, at + 30);
+    const commentLength = u16(central, at + 32);
     const next = at + 46 + nameLength + extraLength + commentLength;
-    if (next > directoryEnd) throw corrupt(file, `zip directory entry ${index + 1} runs past the directory`);
-    const name = bytes.toString((flags & 0x800) !== 0 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLength);
-    const sizes = { compressed: u32(bytes, at + 20), uncompressed: u32(bytes, at + 24), localOffset: u32(bytes, at + 42) };
-    applyZip64Extra(bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), sizes);
+    if (next > central.length) throw corrupt(file, `zip directory entry ${index + 1} runs past the directory`);
+    const name = central.toString((flags & 0x800) !== 0 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLength);
+    const sizes = { compressed: u32(central, at + 20), uncompressed: u32(central, at + 24), localOffset: u32(central, at + 42) };
+    applyZip64Extra(central.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), sizes);
 
     const local = sizes.localOffset;
-    if (local + 30 > directory.offset || u32(bytes, local) !== LOCAL_SIGNATURE) throw corrupt(file, `the part "${name}" is missing from the zip`);
-    const dataOffset = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+    if (local + 30 > directory.offset) throw corrupt(file, `the part "${name}" is missing from the zip`);
+    const header = bytes.read(local, 30);
+    if (u32(header, 0) !== LOCAL_SIGNATURE) throw corrupt(file, `the part "${name}" is missing from the zip`);
+    const dataOffset = local + 30 + u16(header, 26) + u16(header, 28);
     if (dataOffset + sizes.compressed > directory.offset) throw corrupt(file, `the part "${name}" is cut short`);
     entries.push({ name, method, flags, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed, dataOffset });
     at = next;
   }
   return entries;
+}
+
+/**
+ * What the directory alone tells, nothing inflated: FILE_TOO_LARGE for a zip bomb (declared total
+ * over the limit, or an absurd ratio), CORRUPT_FILE for an encrypted or unknown-method part or a
+ * stored part whose two sizes differ.
+ */
+export function checkEntries(entries: readonly ZipEntry[], file: string): void {
+  checkDeclaredSizes(entries, file);
+  for (const entry of entries) {
+    if ((entry.flags & 0x1) !== 0) throw corrupt(file, `its part "${entry.name}" is encrypted`);
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(file, `the stored part "${entry.name}" declares two different sizes`);
+    } else if (entry.method !== 8) {
+      throw corrupt(file, `its part "${entry.name}" uses zip compression method ${entry.method}, which Attest cannot read`);
+    }
+  }
+}
+
+/** A part that inflates past its declared size: CORRUPT_FILE (the directory lies, or the part is damaged). */
+export function inflatesPastDeclared(file: string, entry: ZipEntry): AttestError {
+  return corrupt(file, `its part "${entry.name}" inflates to more than the ${count(entry.uncompressedSize)} bytes its zip directory declares`);
+}
+
+/** A part that inflates to less than its declared size. */
+export function inflatesShort(file: string, entry: ZipEntry, produced: number): AttestError {
+  return corrupt(file, `its part "${entry.name}" inflates to ${count(produced)} bytes, not the ${count(entry.uncompressedSize)} its zip directory declares`);
+}
+
+/** A part whose deflate stream is damaged. */
+export function cannotInflate(file: string, entry: ZipEntry, reason: string): AttestError {
+  return corrupt(file, `its part "${entry.name}" cannot be inflated: ${reason}`);
 }
 
 /** Refuses a zip bomb from the directory's declared sizes alone: nothing is inflated. */
@@ -178,11 +262,11 @@ function inflatedSize(bytes: Buffer, entry: ZipEntry, file: string): Promise<voi
     };
     inflate.on('data', (chunk: Buffer) => {
       produced += chunk.length;
-      if (produced > entry.uncompressedSize) fail(corrupt(file, `its part "${entry.name}" inflates to more than the ${count(entry.uncompressedSize)} bytes its zip directory declares`));
+      if (produced > entry.uncompressedSize) fail(inflatesPastDeclared(file, entry));
     });
-    inflate.on('error', (error: Error) => fail(corrupt(file, `its part "${entry.name}" cannot be inflated: ${error.message}`)));
+    inflate.on('error', (error: Error) => fail(cannotInflate(file, entry, error.message)));
     inflate.on('end', () => {
-      if (produced !== entry.uncompressedSize) fail(corrupt(file, `its part "${entry.name}" inflates to ${count(produced)} bytes, not the ${count(entry.uncompressedSize)} its zip directory declares`));
+      if (produced !== entry.uncompressedSize) fail(inflatesShort(file, entry, produced));
       else if (!settled) {
         settled = true;
         resolve();
@@ -193,30 +277,20 @@ function inflatedSize(bytes: Buffer, entry: ZipEntry, file: string): Promise<voi
 }
 
 /**
- * Refuses a zip-based workbook SheetJS must not inflate: FILE_TOO_LARGE for a zip bomb (declared
- * total over the limit, or an absurd ratio), CORRUPT_FILE for a truncated or inconsistent zip, an
- * encrypted or unknown-method part, or a part inflating to other than its declared size.
+ * Inflates every deflated part once (streamed, discarded) and refuses one inflating to other than
+ * its declared size: CORRUPT_FILE. Stops early, without a word, when `signal` aborts.
  */
-export async function guardZip(bytes: Buffer, file: string, signal?: AbortSignal): Promise<ZipEntry[]> {
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(bytes, file);
-  } catch (error) {
-    // Every offset is checked before it is read; a RangeError here would be a check missed.
-    if (error instanceof RangeError) throw corrupt(file, 'its zip directory is unreadable');
-    throw error;
-  }
-  checkDeclaredSizes(entries, file);
+export async function verifyInflatedSizes(bytes: Buffer, entries: readonly ZipEntry[], file: string, signal?: AbortSignal): Promise<void> {
   for (const entry of entries) {
-    if ((entry.flags & 0x1) !== 0) throw corrupt(file, `its part "${entry.name}" is encrypted`);
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(file, `the stored part "${entry.name}" declares two different sizes`);
-    } else if (entry.method === 8) {
-      await inflatedSize(bytes, entry, file);
-    } else {
-      throw corrupt(file, `its part "${entry.name}" uses zip compression method ${entry.method}, which Attest cannot read`);
-    }
+    if (entry.method === 8) await inflatedSize(bytes, entry, file);
     if (signal?.aborted) break;
   }
+}
+
+/** Refuses a zip-based workbook SheetJS must not inflate: readZipDirectory, checkEntries, verifyInflatedSizes. */
+export async function guardZip(bytes: Buffer, file: string, signal?: AbortSignal): Promise<ZipEntry[]> {
+  const entries = readZipDirectory(bufferBytes(bytes), file);
+  checkEntries(entries, file);
+  await verifyInflatedSizes(bytes, entries, file, signal);
   return entries;
 }
