@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -63,7 +63,8 @@ export function grantsXlsx(rows: number): string {
   for (let i = 0; i < rows; i++) data.push(grantsRow(i));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(data, { dense: true }), 'Grants');
-  XLSX.writeFile(book, `${path}.partial.xlsx`, { compression: true });
-  renameSync(`${path}.partial.xlsx`, path);
+  // SheetJS's ESM build has no fs of its own: write the buffer.
+  writeFileSync(`${path}.partial`, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+  renameSync(`${path}.partial`, path);
   return path;
 }
