@@ -14,7 +14,7 @@ import type { Profile, SnapshotContent } from './profile.js';
 import { runMapJob, type MapJob } from './map-files.js';
 import type { ResolvedRecords } from './snapshot-output.js';
 import { SnapshotStore } from './snapshot-store.js';
-import { runMapJobInWorker } from './worker/run-in-worker.js';
+import { startMapWorker, type MapWorker } from './worker/run-in-worker.js';
 import type { Source } from './source.js';
 
 export interface ImportContext {
@@ -26,6 +26,8 @@ interface PreparedFile {
   path: string;
   name: string;
   size: number;
+  hash: Promise<string>;
+  /** Set from `hash` once the mapping is done. */
   sha256: string;
   profile: Profile;
   candidates: Candidate[];
@@ -54,6 +56,21 @@ function statFile(path: string, what: string): number {
  */
 const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
 
+/** Before the files are read: could they need the worker? (By size; it is stopped unused otherwise.) */
+function mayUseWorker(request: ImportRequest): boolean {
+  const forced = process.env.ATTEST_IMPORT_WORKER;
+  if (forced === 'always' || forced === 'never') return forced === 'always';
+  let total = 0;
+  for (const file of request.files) {
+    try {
+      total += statSync(file.path).size;
+    } catch {
+      // a missing file is reported by prepare()
+    }
+  }
+  return total > WORKER_THRESHOLD_BYTES;
+}
+
 function useWorker(files: readonly PreparedFile[]): boolean {
   const forced = process.env.ATTEST_IMPORT_WORKER;
   if (forced === 'always' || forced === 'never') return forced === 'always';
@@ -77,10 +94,12 @@ async function prepare(request: ImportRequest, ctx: ImportContext): Promise<Prep
   for (const file of request.files) {
     const size = statFile(file.path, 'file');
     const name = basename(file.path);
-    const sha256 = await sha256File(file.path, ctx.signal);
+    // Hashed alongside the import, off its critical path; awaited before the sources are written.
+    const hash = sha256File(file.path, ctx.signal);
+    hash.catch(() => undefined);
     const { source } = await openSource(file.path, { sheet: file.sheet, signal: ctx.signal, onProgress: progressFor(name, ctx) });
     const { profile, candidates } = await chooseProfile(name, source, file.profile ?? request.profile);
-    prepared.push({ path: file.path, name, size, sha256, profile, candidates, source, sheet: file.sheet });
+    prepared.push({ path: file.path, name, size, hash, sha256: '', profile, candidates, source, sheet: file.sheet });
   }
   const contents = new Set<SnapshotContent>(prepared.map((p) => p.profile.content));
   if (contents.size > 1) {
@@ -118,6 +137,24 @@ function combinedSha256(files: readonly PreparedFile[]): string {
 function mediaType(path: string): string {
   const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.pdf': 'application/pdf', '.txt': 'text/plain', '.sql': 'text/plain', '.ps1': 'text/plain', '.json': 'application/json', '.csv': 'text/csv' };
   return types[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The snapshot's files, with their provenance; and what the import report says of each. */
+function writeSources(db: Workspace['db'], snapshotId: number, ids: readonly number[], files: readonly PreparedFile[], mapping: Readonly<Record<string, string>> | undefined): ImportedFile[] {
+  const insert = db.prepare('INSERT INTO snapshot_sources (id, snapshot_id, ordinal, file_name, sha256, size_bytes, profile, encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  return files.map((file, index) => {
+    const source = file.source;
+    const encoding = source.kind === 'table' ? source.encoding : null;
+    insert.run(ids[index], snapshotId, index, file.name, file.sha256, file.size, file.profile.name, encoding);
+    const columns: Record<string, string> = {};
+    if (file.profile.kind === 'table' && source.kind === 'table') {
+      for (const [field, column] of resolveColumns(file.name, file.profile, source, mapping).columns) columns[field] = source.header[column] ?? '';
+    }
+    return {
+      name: file.name, sha256: file.sha256, size: file.size, profile: file.profile.name, candidates: file.candidates, encoding,
+      delimiter: source.kind === 'table' ? source.delimiter : null, sheet: source.kind === 'table' ? source.sheet : null, notes: [...source.notes], columns,
+    };
+  });
 }
 
 const PREVIEW_ROWS = 10;
@@ -160,6 +197,15 @@ function savedMapping(ws: Workspace, system: string, profile: string): Record<st
  * event in one transaction, or nothing at all (error, cancellation, or a dry run).
  */
 export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx: ImportContext = {}): Promise<ImportResult> {
+  const worker = mayUseWorker(request) ? startMapWorker() : null;
+  try {
+    return await importWith(ws, request, ctx, worker);
+  } finally {
+    worker?.stop();
+  }
+}
+
+async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportContext, worker: MapWorker | null): Promise<ImportResult> {
   const files = await prepare(request, ctx);
   const system = systemName(request, files);
   const content = files[0]!.profile.content;
@@ -177,21 +223,8 @@ export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx:
     db.pragma('defer_foreign_keys = ON');
     const sysId = systemId(ws, system, content);
     const snapshotId = ((db.prepare('SELECT max(id) FROM snapshots').pluck().get() as number | null) ?? 0) + 1;
-    const insertSource = db.prepare('INSERT INTO snapshot_sources (snapshot_id, ordinal, file_name, sha256, size_bytes, profile, encoding) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const imported: ImportedFile[] = files.map((file, index) => {
-      const source = file.source;
-      const encoding = source.kind === 'table' ? source.encoding : null;
-      insertSource.run(snapshotId, index, file.name, file.sha256, file.size, file.profile.name, encoding);
-      const columns: Record<string, string> = {};
-      if (file.profile.kind === 'table' && source.kind === 'table') {
-        for (const [field, column] of resolveColumns(file.name, file.profile, source, mapping).columns) columns[field] = source.header[column] ?? '';
-      }
-      return {
-        name: file.name, sha256: file.sha256, size: file.size, profile: file.profile.name, candidates: file.candidates, encoding,
-        delimiter: source.kind === 'table' ? source.delimiter : null, sheet: source.kind === 'table' ? source.sheet : null, notes: [...source.notes], columns,
-      };
-    });
-    const sourceIds = db.prepare('SELECT id FROM snapshot_sources WHERE snapshot_id = ? ORDER BY ordinal').pluck().all(snapshotId) as number[];
+    const firstSourceId = ((db.prepare('SELECT max(id) FROM snapshot_sources').pluck().get() as number | null) ?? 0) + 1;
+    const sourceIds = files.map((_, index) => firstSourceId + index);
     const store = new SnapshotStore(db, snapshotId, sourceIds);
     const next = SnapshotStore.nextIds(db);
     const job: MapJob = {
@@ -202,19 +235,21 @@ export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx:
       nextEntitlementId: next.entitlement,
     };
     const onProgress = (file: string, done: number, total: number): void => ctx.onProgress?.({ phase: `Importing ${file}`, done, total });
-    const resolved: ResolvedRecords = useWorker(files)
-      ? await runMapJobInWorker(job, store, { signal: ctx.signal, onProgress })
+    const resolved: ResolvedRecords = worker && useWorker(files)
+      ? await worker.run(job, store, { signal: ctx.signal, onProgress })
       : await runMapJob(job, store, { signal: ctx.signal, onProgress, opened: files.map((f) => f.source) });
     const counts = store.finish(resolved);
+    for (const file of files) file.sha256 = await file.hash;
+    const imported = writeSources(db, snapshotId, sourceIds, files, mapping);
     const rowsImported = counts.rowsRead - counts.rowsRejected;
     if (counts.rowsRead === 0) throw new AttestError('NO_DATA_ROWS', `${files.map((f) => f.name).join(', ')} has a header but no data rows. Export the data again, with its rows.`);
     if (rowsImported === 0) {
       const reasons = store.rejections.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`).join('; ');
       throw new AttestError('IMPORT_REJECTED', `Every row was rejected, so nothing was imported (${reasons}). Check the profile and the mapping with --dry-run.`);
     }
-    if (counts.duplicateGrants > 0) notes.push(`${counts.duplicateGrants} grants were repeated in the files; each was imported once.`);
+    if (counts.duplicateGrants > 0) notes.push(`${plural(counts.duplicateGrants, 'grant')} named more than once (in a repeated row, or from both sides of a membership); each imported once.`);
     if (counts.undescribedGrants > 0) notes.push(`${plural(counts.undescribedGrants, 'membership')} named members the files do not describe (nested groups, computers); skipped.`);
-    if (counts.conflicts > 0) notes.push(`${counts.conflicts} values disagreed between rows of the same account or entitlement; the first was kept.`);
+    if (counts.conflicts > 0) notes.push(`${plural(counts.conflicts, 'value')} disagreed between records of the same account or entitlement; the first was kept.`);
     const asOf = resolveAsOf(request.asOf, resolved.asOf, notes);
     const profile = [...new Set(files.map((f) => f.profile.name))].join('+');
     const sha256 = combinedSha256(files);

@@ -8,6 +8,11 @@ interface Seen<T> {
   line: number;
   /** False for an account only named by a grant so far (a group's `member`): a stand-in. */
   described: boolean;
+  /**
+   * The last frozen record merged in. A profile may hand the same frozen record again for rows
+   * that repeat it (it must hold copied strings, not slices of the file): it is not merged again.
+   */
+  lastInput?: T | undefined;
 }
 
 type Pending =
@@ -83,7 +88,15 @@ export class RecordResolver implements RecordSink {
   ) {}
 
   private static emptyBatch() {
-    return { count: 0, accounts: new Int32Array(GRANT_BATCH), entitlements: new Int32Array(GRANT_BATCH), via: [] as (string | null)[], rows: new Int32Array(GRANT_BATCH), awaiting: [] as AwaitingVerdict[] };
+    return {
+      count: 0,
+      accounts: new Int32Array(GRANT_BATCH),
+      entitlements: new Int32Array(GRANT_BATCH),
+      viaSlots: [] as number[],
+      viaValues: [] as string[],
+      rows: new Int32Array(GRANT_BATCH),
+      awaiting: [] as AwaitingVerdict[],
+    };
   }
 
   beginRecord(source: number, line: number): void {
@@ -190,7 +203,10 @@ export class RecordResolver implements RecordSink {
     const slot = this.batch.count++;
     this.batch.accounts[slot] = this.accountId(account);
     this.batch.entitlements[slot] = this.entitlementId(entitlement);
-    this.batch.via[slot] = via === null ? null : detached(via);
+    if (via !== null) {
+      this.batch.viaSlots.push(slot);
+      this.batch.viaValues.push(detached(via));
+    }
     this.batch.rows[slot] = this.rowSerial;
   }
 
@@ -207,6 +223,11 @@ export class RecordResolver implements RecordSink {
    */
   private accountId(key: string, record?: AccountRecord): number {
     const seen = this.accounts.get(key);
+    if (seen && record && record === seen.lastInput) {
+      if (seen.source === this.source) this.repeatsLine ??= seen.line;
+      return seen.id;
+    }
+    if (seen && record && Object.isFrozen(record)) seen.lastInput = record;
     if (seen && record && !seen.described) {
       Object.assign(seen, { record: detached(record), source: this.source, line: this.line, described: true });
       this.novel = true;
@@ -227,7 +248,10 @@ export class RecordResolver implements RecordSink {
   private entitlementId(key: string, record?: EntitlementRecord): number {
     const seen = this.entitlements.get(key);
     if (seen) {
-      if (record) this.conflicts += mergeInto(seen.record, record);
+      if (record && record !== seen.lastInput) {
+        this.conflicts += mergeInto(seen.record, record);
+        if (Object.isFrozen(record)) seen.lastInput = record;
+      }
       return seen.id;
     }
     this.novel = true;

@@ -59,6 +59,8 @@ export interface EntitlementRecord {
  * Where a profile puts what it reads. Records with the same key are merged (later non-null
  * values fill gaps; conflicts are noted, not doubled); an identical grant twice is one grant and
  * is reported as a duplicate. `reject` rejects the row or entry being mapped, with a reason.
+ * A profile may hand the same frozen record object again for rows that repeat it (built from
+ * copied strings, not slices of the file): the sink then does not merge it again.
  */
 export interface RecordSink {
   identity(record: IdentityRecord): void;

@@ -13,7 +13,9 @@ export interface GrantBatch {
   count: number;
   accounts: Int32Array;
   entitlements: Int32Array;
-  via: (string | null)[];
+  /** The few grants that come through a group: their slots (ascending) and what they come through. */
+  viaSlots: number[];
+  viaValues: string[];
   /** The serial number of the row each grant came from. */
   rows: Int32Array;
   /** Verdicts that wait for this batch's inserts (their rows' last grants are here). */

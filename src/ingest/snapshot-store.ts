@@ -35,9 +35,8 @@ export class SnapshotStore implements SnapshotOutput {
   private readonly insertGrant: Database.Statement;
   private readonly insertIdentity: Database.Statement;
   private readonly insertRejection: Database.Statement;
-  /** The row whose grants the last batch ended on, and whether one of them was new. */
-  private carriedRow = -1;
-  private carriedAdded = false;
+  /** The row of the last grant that was new, across batches. */
+  private lastAddedRow = -1;
   readonly rejections: Rejection[] = [];
   readonly counts: StoreCounts = { rowsRead: 0, rowsRejected: 0, identities: 0, accounts: 0, entitlements: 0, grants: 0, duplicateGrants: 0, conflicts: 0, undescribedGrants: 0 };
 
@@ -76,32 +75,29 @@ export class SnapshotStore implements SnapshotOutput {
   }
 
   grants(batch: GrantBatch): void {
-    const waiting = new Map(batch.awaiting.map((v) => [v.row, v]));
     const insert = this.insertGrant;
     const snapshot = this.snapshotId;
-    let row = this.carriedRow;
-    let added = this.carriedAdded;
-    const settle = (): void => {
-      const verdict = waiting.get(row);
-      if (verdict === undefined) return;
-      waiting.delete(row);
-      if (!added) this.rejection(verdict.source, verdict.line, duplicateMessage(verdict.repeatsLine));
-    };
+    const { accounts, entitlements, rows, viaSlots, viaValues } = batch;
+    // Rows that are duplicates unless one of their grants is new (few; usually none).
+    const waiting = batch.awaiting.length > 0 ? new Map(batch.awaiting.map((v) => [v.row, v])) : null;
+    const addedWaiting = new Set<number>();
+    // A waiting row whose grants began in the previous batch: was its last insert there new?
+    if (waiting?.has(this.lastAddedRow)) addedWaiting.add(this.lastAddedRow);
+    let nextVia = 0;
+    let lastAdded = this.lastAddedRow;
     for (let i = 0; i < batch.count; i++) {
-      const grantRow = batch.rows[i] ?? -1;
-      if (grantRow !== row) {
-        settle();
-        row = grantRow;
-        added = false;
-      }
-      if (insert.run(snapshot, batch.accounts[i], batch.entitlements[i], batch.via[i] ?? null).changes === 1) {
+      let via: string | null = null;
+      if (viaSlots[nextVia] === i) via = viaValues[nextVia++] ?? null;
+      if (insert.run(snapshot, accounts[i], entitlements[i], via).changes === 1) {
         this.counts.grants += 1;
-        added = true;
+        lastAdded = rows[i] ?? -1;
+        if (waiting?.has(lastAdded)) addedWaiting.add(lastAdded);
       } else this.counts.duplicateGrants += 1;
     }
-    settle();
-    this.carriedRow = row;
-    this.carriedAdded = added;
+    this.lastAddedRow = lastAdded;
+    for (const verdict of waiting?.values() ?? []) {
+      if (!addedWaiting.has(verdict.row)) this.rejection(verdict.source, verdict.line, duplicateMessage(verdict.repeatsLine));
+    }
   }
 
   /** Writes the merged accounts (privileged when they hold a privileged entitlement) and entitlements. */

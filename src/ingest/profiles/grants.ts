@@ -1,5 +1,5 @@
 import type { MappedRow } from '../profile.js';
-import type { AccountRecord, RecordSink } from '../records.js';
+import type { AccountRecord, EntitlementRecord, RecordSink } from '../records.js';
 import { defineTableProfile, optional, required } from './table/define-table-profile.js';
 import { grantAll, listedEntitlements, requireValue } from './table/record-parts.js';
 import { ACCOUNT_STATUS, ACCOUNT_TYPE, readWord } from './table/vocabulary.js';
@@ -22,25 +22,58 @@ const FIELDS = [
   optional('Account Type', 'User Type', 'Identity Type', 'Account Kind'),
 ];
 
-function mapRow(row: MappedRow, sink: RecordSink): void {
-  const key = requireValue(row, 'Account');
-  const privileged = row.bool('Privileged');
-  const entitlements = listedEntitlements(row.get('Entitlement'), row.get('Entitlement Type'));
-  // Not compacted: this runs for every row of the largest files, and the writer skips undefined fields.
+/**
+ * Rows of one account repeat its columns: when a row's account columns equal the previous row's,
+ * the previous record is reused (and the resolver skips merging it). Only the previous row's
+ * cells are kept.
+ */
+let previous: { parts: readonly (string | boolean | null | undefined)[]; account: AccountRecord } | undefined;
+
+function accountOf(row: MappedRow, key: string, privileged: boolean | null): AccountRecord {
+  const parts = [key, row.get('Email'), row.get('Display Name'), row.get('Employee ID'), row.get('Status'), row.get('Account Type'), privileged, row.get('Last Login')];
+  const last = previous;
+  if (last !== undefined && parts.every((part, i) => part === last.parts[i])) return last.account;
+  // Not compacted: this runs for every account of the largest files, and the writer skips undefined fields.
   const account: AccountRecord = {
     key,
     login: key,
-    email: row.get('Email'),
-    displayName: row.get('Display Name'),
-    employeeId: row.get('Employee ID'),
+    email: parts[1] as string | undefined,
+    displayName: parts[2] as string | undefined,
+    employeeId: parts[3] as string | undefined,
     status: readWord(row, 'Status', ACCOUNT_STATUS) ?? 'enabled',
     accountType: readWord(row, 'Account Type', ACCOUNT_TYPE),
     // Only a yes says something about the account: a "no" row may sit next to a "yes" row.
     privileged: privileged === true ? true : undefined,
     lastLogin: row.date('Last Login'),
   };
-  sink.account(account);
-  grantAll(sink, key, privileged === null ? entitlements : entitlements.map((e) => ({ ...e, privileged })));
+  // Frozen copy: the resolver skips merging a frozen record it has seen, and holds no row's text.
+  const frozen = Object.freeze(JSON.parse(JSON.stringify(account)) as AccountRecord);
+  previous = { parts, account: frozen };
+  return frozen;
+}
+
+/** Entitlement lists by cell text: a file names few distinct ones, on many rows. Copies, so no row's text is held. */
+const entitlementLists = new Map<string, EntitlementRecord[]>();
+
+function entitlementsOf(row: MappedRow, privileged: boolean | null): EntitlementRecord[] {
+  const text = row.get('Entitlement');
+  const type = row.get('Entitlement Type');
+  const cacheKey = `${String(privileged)}\u0000${type ?? ''}\u0000${text ?? ''}`;
+  const cached = entitlementLists.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const listed = listedEntitlements(text, type);
+  const copied = JSON.parse(JSON.stringify(privileged === null ? listed : listed.map((e) => ({ ...e, privileged })))) as EntitlementRecord[];
+  const list = copied.map((e) => Object.freeze(e));
+  if (entitlementLists.size >= 4096) entitlementLists.clear();
+  entitlementLists.set(JSON.parse(JSON.stringify(cacheKey)) as string, list);
+  return list;
+}
+
+function mapRow(row: MappedRow, sink: RecordSink): void {
+  const key = requireValue(row, 'Account');
+  const privileged = row.bool('Privileged');
+  sink.account(accountOf(row, key, privileged));
+  grantAll(sink, key, entitlementsOf(row, privileged));
 }
 
 export const grantsProfile = defineTableProfile({

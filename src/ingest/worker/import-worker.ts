@@ -1,6 +1,6 @@
 // The mapping half of a large import, off the thread that writes SQL: reads and maps the files,
 // and posts identities, grant batches (typed arrays, transferred) and rejections as they come.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { isAttestError } from '../../errors.js';
 import { runMapJob, type MapJob } from '../map-files.js';
 import type { GrantBatch, SnapshotOutput } from '../snapshot-output.js';
@@ -16,16 +16,18 @@ const output: SnapshotOutput = {
   rejection: (source, line, reason) => post({ type: 'rejection', source, line, reason }),
 };
 
-let lastProgress = 0;
-runMapJob(workerData as MapJob, output, {
-  onProgress: (file, done, total) => {
+// Started early by the importing thread; the job arrives once the files are known.
+port.once('message', (job: MapJob) => {
+  let lastProgress = 0;
+  const onProgress = (file: string, done: number, total: number): void => {
     const now = Date.now();
     if (done < total && now - lastProgress < 100) return;
     lastProgress = now;
     post({ type: 'progress', file, done, total });
-  },
-})
-  .then((resolved) => post({ type: 'done', resolved }))
-  .catch((error: unknown) => {
-    post(isAttestError(error) ? { type: 'error', code: error.code, message: error.message } : { type: 'error', code: 'INTERNAL', message: (error as Error)?.message ?? String(error) });
-  });
+  };
+  runMapJob(job, output, { onProgress })
+    .then((resolved) => post({ type: 'done', resolved }))
+    .catch((error: unknown) => {
+      post(isAttestError(error) ? { type: 'error', code: error.code, message: error.message } : { type: 'error', code: 'INTERNAL', message: (error as Error)?.message ?? String(error) });
+    });
+});
