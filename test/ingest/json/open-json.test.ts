@@ -2,24 +2,14 @@ import { closeSync, ftruncateSync, mkdirSync, openSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isAttestError } from '../../../src/errors.js';
 import { READ_LIMITS } from '../../../src/ingest/source.js';
 import { jsonErrorOffset } from '../../../src/ingest/readers/json/json-error-offset.js';
 import { openJson } from '../../../src/ingest/readers/json/open-json.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { failure } from '../../helpers/attest-failure.js';
 
 const tempDir = useTempDirs();
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/json/${name}`, import.meta.url));
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAttestError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AttestError');
-}
 
 function file(name: string, content: string | Buffer): string {
   const path = join(tempDir(), name);

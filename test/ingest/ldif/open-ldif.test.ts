@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isAttestError } from '../../../src/errors.js';
 import type { LdifEntry, LdifSource } from '../../../src/ingest/source.js';
 import { READ_LIMITS } from '../../../src/ingest/source.js';
 import { openLdif } from '../../../src/ingest/readers/ldif/open-ldif.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
+import { failure } from '../../helpers/attest-failure.js';
 
 const tempDir = useTempDirs();
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/ldif/${name}`, import.meta.url));
@@ -23,16 +23,6 @@ async function entriesOf(source: LdifSource): Promise<PlainEntry[]> {
   const entries: PlainEntry[] = [];
   for await (const entry of source.entries()) entries.push(plain(entry));
   return entries;
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAttestError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AttestError');
 }
 
 function file(name: string, content: string | Buffer): string {

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import type { CellObject } from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { isAttestError } from '../../../src/errors.js';
 import type { TableRow, TableSource } from '../../../src/ingest/source.js';
 import { READ_LIMITS } from '../../../src/ingest/source.js';
 import { listSheets, openSpreadsheet, openSpreadsheetWithSheetJs } from '../../../src/ingest/readers/spreadsheet/open-spreadsheet.js';
 import type { SpreadsheetOptions } from '../../../src/ingest/readers/spreadsheet/open-spreadsheet.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { buildZip, deflatedPart, deflatedSpaces, xlsxParts } from './zip-builder.js';
+import { failure } from '../../helpers/attest-failure.js';
 
 const tempDir = useTempDirs();
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/spreadsheet/${name}`, import.meta.url));
@@ -24,17 +24,6 @@ async function rowsOf(source: TableSource): Promise<TableRow[]> {
 async function read(path: string, options?: SpreadsheetOptions): Promise<Omit<TableSource, 'rows'> & { rows: TableRow[] }> {
   const source = await openSpreadsheet(path, options);
   return { ...source, rows: await rowsOf(source) };
-}
-
-/** The AttestError a promise rejects with (the test fails if it resolves or throws something else). */
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAttestError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AttestError');
 }
 
 function writeWorkbook(path: string, rows: (CellObject | undefined)[][]): void {

@@ -17,6 +17,7 @@ import { XmlTokenizer } from '../../../src/ingest/readers/spreadsheet/xlsx-strea
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import type { HandMadeWorkbook, ZipPart } from './zip-builder.js';
 import { buildZip, deflatedPart, deflatedSpaces, handMadeParts, stylesXml, worksheet } from './zip-builder.js';
+import { failure } from '../../helpers/attest-failure.js';
 
 const tempDir = useTempDirs();
 const fixtures = fileURLToPath(new URL('../../fixtures/spreadsheet/', import.meta.url));
@@ -53,16 +54,6 @@ async function expectSameAsSheetJs(path: string): Promise<void> {
   expect(await outcome(openSpreadsheet, path), 'default sheet').toEqual(await outcome(openSpreadsheetWithSheetJs, path));
   const names = await listSheets(path).catch(() => []);
   for (const sheet of names) expect(await outcome(openSpreadsheet, path, { sheet }), sheet).toEqual(await outcome(openSpreadsheetWithSheetJs, path, { sheet }));
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAttestError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AttestError');
 }
 
 function handMade(name: string, book: HandMadeWorkbook): string {
