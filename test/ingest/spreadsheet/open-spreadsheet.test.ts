@@ -9,7 +9,7 @@ import { READ_LIMITS } from '../../../src/ingest/source.js';
 import { listSheets, openSpreadsheet, openSpreadsheetWithSheetJs } from '../../../src/ingest/readers/spreadsheet/open-spreadsheet.js';
 import type { SpreadsheetOptions } from '../../../src/ingest/readers/spreadsheet/open-spreadsheet.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
-import { buildZip, deflatedPart, deflatedSpaces, xlsxParts } from './zip-builder.js';
+import { buildZip, deflatedPart, deflatedSpaces, xlsxParts } from '../../helpers/zip-builder.js';
 import { failure } from '../../helpers/attest-failure.js';
 
 const tempDir = useTempDirs();

@@ -15,8 +15,8 @@ import { SheetRowsReader } from '../../../src/ingest/readers/spreadsheet/xlsx-st
 import { isDateFormat, NumberStyles, StylesReader } from '../../../src/ingest/readers/spreadsheet/xlsx-stream/styles.js';
 import { XmlTokenizer } from '../../../src/ingest/readers/spreadsheet/xlsx-stream/xml-tokenizer.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
-import type { HandMadeWorkbook, ZipPart } from './zip-builder.js';
-import { buildZip, deflatedPart, deflatedSpaces, handMadeParts, stylesXml, worksheet } from './zip-builder.js';
+import type { HandMadeWorkbook, ZipPart } from '../../helpers/zip-builder.js';
+import { buildZip, deflatedPart, deflatedSpaces, handMadeParts, stylesXml, worksheet } from '../../helpers/zip-builder.js';
 import { failure } from '../../helpers/attest-failure.js';
 
 const tempDir = useTempDirs();

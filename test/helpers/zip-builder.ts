@@ -1,5 +1,5 @@
 /**
- * Hand-made zips for the guard's tests: honest bombs, parts whose declared sizes lie, and
+ * Hand-made zips for tests (the spreadsheet guard, the hostile corpus): honest bombs, parts whose declared sizes lie, and
  * directories that point past the end of the file.
  */
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
