@@ -1,5 +1,5 @@
 import type { AccountRecord, EntitlementRecord, IdentityRecord, RecordSink } from './records.js';
-import type { AwaitingVerdict, ResolvedRecords, SnapshotOutput } from './snapshot-output.js';
+import { VERDICT_FIELDS, type GrantBatch, type ResolvedRecords, type SnapshotOutput } from './snapshot-output.js';
 
 interface Seen<T> {
   id: number;
@@ -87,15 +87,17 @@ export class RecordResolver implements RecordSink {
     private nextEntitlementId: number,
   ) {}
 
-  private static emptyBatch() {
+  private static emptyBatch(): GrantBatch {
     return {
       count: 0,
       accounts: new Int32Array(GRANT_BATCH),
       entitlements: new Int32Array(GRANT_BATCH),
-      viaSlots: [] as number[],
-      viaValues: [] as string[],
+      viaSlots: [],
+      viaValues: [],
       rows: new Int32Array(GRANT_BATCH),
-      awaiting: [] as AwaitingVerdict[],
+      // A row awaits only with a grant in the batch: at most one verdict per slot.
+      verdicts: new Int32Array(GRANT_BATCH * VERDICT_FIELDS),
+      verdictCount: 0,
     };
   }
 
@@ -158,7 +160,12 @@ export class RecordResolver implements RecordSink {
         this.output.rejection(this.source, this.line, duplicateMessage(repeats));
         return false;
       }
-      this.batch.awaiting.push({ row: this.rowSerial, source: this.source, line: this.line, repeatsLine: repeats });
+      const { verdicts } = this.batch;
+      const at = this.batch.verdictCount++ * VERDICT_FIELDS;
+      verdicts[at] = this.rowSerial;
+      verdicts[at + 1] = this.source;
+      verdicts[at + 2] = this.line;
+      verdicts[at + 3] = repeats;
     }
     if (this.batch.count >= GRANT_BATCH - 64) this.flush();
     return true;
@@ -212,7 +219,7 @@ export class RecordResolver implements RecordSink {
 
   /** Hands the queued grants (and the verdicts waiting on them) to the store. */
   private flush(): void {
-    if (this.batch.count === 0 && this.batch.awaiting.length === 0) return;
+    if (this.batch.count === 0 && this.batch.verdictCount === 0) return;
     this.output.grants(this.batch);
     this.batch = RecordResolver.emptyBatch();
   }

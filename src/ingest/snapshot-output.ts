@@ -1,12 +1,7 @@
 import type { AccountRecord, EntitlementRecord, IdentityRecord } from './records.js';
 
-/** A row that brought nothing new but grants, and repeats a record of its file: a duplicate unless one of its grants is new. */
-export interface AwaitingVerdict {
-  row: number;
-  source: number;
-  line: number;
-  repeatsLine: number;
-}
+/** The fields of one awaiting verdict in `GrantBatch.verdicts`. */
+export const VERDICT_FIELDS = 4;
 
 /** Grants as integer ids, in the order their rows were read. Arrays hold `count` entries. */
 export interface GrantBatch {
@@ -18,8 +13,13 @@ export interface GrantBatch {
   viaValues: string[];
   /** The serial number of the row each grant came from. */
   rows: Int32Array;
-  /** Verdicts that wait for this batch's inserts (their rows' last grants are here). */
-  awaiting: AwaitingVerdict[];
+  /**
+   * Rows that brought nothing new but grants and repeat a record of their file: duplicates
+   * unless one of their grants is new, which only the inserts tell. Their last grants are in this
+   * batch. `verdictCount` entries of [row, source, line, repeatsLine], rows ascending.
+   */
+  verdicts: Int32Array;
+  verdictCount: number;
 }
 
 export interface ResolvedRecords {

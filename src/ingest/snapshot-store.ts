@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { foldKey } from './normalize/keys.js';
 import type { IdentityRecord } from './records.js';
 import { duplicateMessage } from './record-resolver.js';
-import type { GrantBatch, ResolvedRecords, SnapshotOutput } from './snapshot-output.js';
+import { VERDICT_FIELDS, type GrantBatch, type ResolvedRecords, type SnapshotOutput } from './snapshot-output.js';
 
 export interface Rejection {
   source: number;
@@ -77,27 +77,30 @@ export class SnapshotStore implements SnapshotOutput {
   grants(batch: GrantBatch): void {
     const insert = this.insertGrant;
     const snapshot = this.snapshotId;
-    const { accounts, entitlements, rows, viaSlots, viaValues } = batch;
-    // Rows that are duplicates unless one of their grants is new (few; usually none).
-    const waiting = batch.awaiting.length > 0 ? new Map(batch.awaiting.map((v) => [v.row, v])) : null;
-    const addedWaiting = new Set<number>();
-    // A waiting row whose grants began in the previous batch: was its last insert there new?
-    if (waiting?.has(this.lastAddedRow)) addedWaiting.add(this.lastAddedRow);
+    const { accounts, entitlements, rows, viaSlots, viaValues, verdicts, verdictCount } = batch;
     let nextVia = 0;
+    let nextVerdict = 0;
+    // The row of the last new grant. Rows ascend, so once the inserts pass a waiting row, that
+    // row was new if and only if it is this (its grants may have begun in the previous batch).
     let lastAdded = this.lastAddedRow;
     for (let i = 0; i < batch.count; i++) {
+      const row = rows[i] ?? -1;
+      while (nextVerdict < verdictCount && (verdicts[nextVerdict * VERDICT_FIELDS] ?? 0) < row) this.settle(verdicts, nextVerdict++, lastAdded);
       let via: string | null = null;
       if (viaSlots[nextVia] === i) via = viaValues[nextVia++] ?? null;
       if (insert.run(snapshot, accounts[i], entitlements[i], via).changes === 1) {
         this.counts.grants += 1;
-        lastAdded = rows[i] ?? -1;
-        if (waiting?.has(lastAdded)) addedWaiting.add(lastAdded);
+        lastAdded = row;
       } else this.counts.duplicateGrants += 1;
     }
+    while (nextVerdict < verdictCount) this.settle(verdicts, nextVerdict++, lastAdded);
     this.lastAddedRow = lastAdded;
-    for (const verdict of waiting?.values() ?? []) {
-      if (!addedWaiting.has(verdict.row)) this.rejection(verdict.source, verdict.line, duplicateMessage(verdict.repeatsLine));
-    }
+  }
+
+  /** A waiting row none of whose grants was new is a duplicate. */
+  private settle(verdicts: Int32Array, index: number, lastAdded: number): void {
+    const at = index * VERDICT_FIELDS;
+    if (verdicts[at] !== lastAdded) this.rejection(verdicts[at + 1] ?? 0, verdicts[at + 2] ?? 0, duplicateMessage(verdicts[at + 3] ?? 0));
   }
 
   /** Writes the merged accounts (privileged when they hold a privileged entitlement) and entitlements. */

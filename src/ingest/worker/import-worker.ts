@@ -12,7 +12,7 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => por
 
 const output: SnapshotOutput = {
   identity: (record) => post({ type: 'identity', record }),
-  grants: (batch: GrantBatch) => post({ type: 'grants', batch }, [batch.accounts.buffer as ArrayBuffer, batch.entitlements.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer]),
+  grants: (batch: GrantBatch) => post({ type: 'grants', batch }, [batch.accounts, batch.entitlements, batch.rows, batch.verdicts].map((array) => array.buffer as ArrayBuffer)),
   rejection: (source, line, reason) => post({ type: 'rejection', source, line, reason }),
 };
 
