@@ -29,6 +29,14 @@ export const ERROR_CODES = [
   'MISSING_COLUMNS',
   'INVALID_MAPPING',
   'IMPORT_REJECTED',
+  /** A known format this version cannot read (a Pebble `.c1z`): the message names the remedy. */
+  'UNSUPPORTED_FORMAT',
+  /** A sync file whose sync never finished: its population is incomplete. */
+  'INCOMPLETE_SYNC',
+  // Connectors: a live source that cannot be reached or read (CLI exit 4); the workspace is untouched.
+  'CONNECTION_FAILED',
+  'AUTH_FAILED',
+  'TLS_UNTRUSTED',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
   'INTERNAL',

@@ -29,6 +29,11 @@ const BY_CODE: Record<ErrorCode, number> = {
   MISSING_COLUMNS: EXIT.rejected,
   INVALID_MAPPING: EXIT.rejected,
   IMPORT_REJECTED: EXIT.rejected,
+  UNSUPPORTED_FORMAT: EXIT.rejected,
+  INCOMPLETE_SYNC: EXIT.rejected,
+  CONNECTION_FAILED: EXIT.rejected,
+  AUTH_FAILED: EXIT.rejected,
+  TLS_UNTRUSTED: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };
