@@ -58,6 +58,8 @@ export const auditEvent = z.object({
 });
 
 const candidate = z.object({ name: z.string(), score: z.number() });
+/** Provenance a source carries beyond its bytes: a sync's id, times and counts; a server's bases and filters. */
+const sourceDetails = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])).nullable();
 
 export const importResult = z.object({
   snapshotId: z.number().int(),
@@ -87,8 +89,11 @@ export const importResult = z.object({
       sheet: z.string().nullable(),
       notes: z.array(z.string()),
       columns: z.record(z.string(), z.string()),
+      details: sourceDetails,
     }),
   ),
+  /** False when the population may be incomplete (an unfinished sync imported on request). */
+  complete: z.boolean(),
   evidence: z.array(z.object({ name: z.string(), sha256, size: z.number().int() })),
   notes: z.array(z.string()),
   preview: z.object({
@@ -116,7 +121,8 @@ export const snapshotSummary = z.object({
   rowsRead: z.number().int(),
   rowsImported: z.number().int(),
   rowsRejected: z.number().int(),
-  sources: z.array(z.object({ fileName: z.string(), sha256, sizeBytes: z.number().int(), profile: z.string(), encoding: z.string().nullable() })),
+  complete: z.boolean(),
+  sources: z.array(z.object({ fileName: z.string(), sha256, sizeBytes: z.number().int(), profile: z.string(), encoding: z.string().nullable(), details: sourceDetails })),
   evidence: z.array(z.object({ fileName: z.string(), sha256, sizeBytes: z.number().int(), mediaType: z.string() })),
 });
 
@@ -168,7 +174,7 @@ export const contract = {
     scope: 'none',
     input: z.object({}),
     output: z.object({
-      profiles: z.array(z.object({ name: z.string(), kind: z.enum(['identities', 'access']), reads: z.enum(['table', 'json', 'ldif']), description: z.string(), defaultSystem: z.string().nullable() })),
+      profiles: z.array(z.object({ name: z.string(), kind: z.enum(['identities', 'access']), reads: z.enum(['table', 'json', 'ldif', 'c1z']), description: z.string(), defaultSystem: z.string().nullable() })),
     }),
   }),
   'import.run': operation({
@@ -182,6 +188,8 @@ export const contract = {
       mapping: z.record(z.string(), z.string()).optional(),
       dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
       evidence: z.array(path).optional(),
+      /** Sync files: import an unfinished sync, marking the snapshot incomplete. */
+      allowIncomplete: z.boolean().optional(),
       dryRun: z.boolean().optional(),
     }),
     output: importResult,

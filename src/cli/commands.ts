@@ -2,7 +2,7 @@ import type { OperationInput, OperationName, OperationOutput } from '../api/cont
 import { AttestError } from '../errors.js';
 import { readMappingFile } from './mapping-file.js';
 import { resolvePassphrase } from './passphrase.js';
-import { formatRows } from './format.js';
+import { describeDetails, formatRows } from './format.js';
 import type { Terminal } from './terminal.js';
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -163,7 +163,7 @@ export const COMMANDS: readonly AnyCommand[] = [
     words: ['import'],
     operation: 'import.run',
     summary: 'Import one snapshot of one system from one or more files (detects the profile unless given).',
-    usage: 'attest import FILE [FILE ...] -w WS [--profile NAME] [--system NAME] [--as-of DATE] [--mapping FILE] [--evidence FILE ...] [--sheet NAME] [--date-order dmy|mdy|ymd] [--dry-run]',
+    usage: 'attest import FILE [FILE ...] -w WS [--profile NAME] [--system NAME] [--as-of DATE] [--mapping FILE] [--evidence FILE ...] [--sheet NAME] [--date-order dmy|mdy|ymd] [--allow-incomplete] [--dry-run]',
     positionals: ['FILE'],
     variadic: true,
     options: {
@@ -174,6 +174,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       evidence: { type: 'string', multiple: true },
       sheet: { type: 'string' },
       'date-order': { type: 'string' },
+      'allow-incomplete': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
     },
     workspace: true,
@@ -191,11 +192,13 @@ export const COMMANDS: readonly AnyCommand[] = [
         mapping: mappingPath === undefined ? undefined : readMappingFile(mappingPath),
         dateOrder: order,
         evidence: args.values.evidence as string[] | undefined,
+        allowIncomplete: args.values['allow-incomplete'] === true,
         dryRun: args.values['dry-run'] === true,
       };
     },
     human: (out) =>
       [
+        ...(out.complete ? [] : ['WARNING: the population is incomplete (an unfinished sync); the snapshot is marked so.']),
         `${out.dryRun ? 'Dry run (nothing was saved): would import' : 'Imported'} snapshot ${out.dryRun ? '' : `#${out.snapshotId} `}of ${out.system} as of ${out.asOf} (${out.profile})`,
         formatRows([
           ['Rows read', out.rowsRead],
@@ -207,7 +210,8 @@ export const COMMANDS: readonly AnyCommand[] = [
           ['Grants', out.grants],
           ['SHA-256', out.sha256],
         ]),
-        ...out.files.map((f) => `${f.name}: ${f.profile}${f.encoding ? `, ${f.encoding}` : ''}${f.delimiter && f.delimiter !== ',' ? `, delimiter ${JSON.stringify(f.delimiter)}` : ''}${f.sheet ? `, sheet "${f.sheet}"` : ''}; columns ${Object.entries(f.columns).map(([field, header]) => `${field} ← "${header}"`).join(', ')}`),
+        ...out.files.filter((f) => f.details !== null).map((f) => `${f.name}: ${describeDetails(f.details)}`),
+        ...out.files.filter((f) => f.details === null).map((f) => `${f.name}: ${f.profile}${f.encoding ? `, ${f.encoding}` : ''}${f.delimiter && f.delimiter !== ',' ? `, delimiter ${JSON.stringify(f.delimiter)}` : ''}${f.sheet ? `, sheet "${f.sheet}"` : ''}; columns ${Object.entries(f.columns).map(([field, header]) => `${field} ← "${header}"`).join(', ')}`),
         ...(out.dryRun
           ? [
               'First rows as they would land:',
@@ -234,7 +238,7 @@ export const COMMANDS: readonly AnyCommand[] = [
     human: (out) =>
       out.snapshots.length === 0
         ? 'No snapshots yet. Import one with "attest import FILE".'
-        : out.snapshots.map((s) => `#${s.id}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
+        : out.snapshots.map((s) => `#${s.id}${s.complete ? '' : '  INCOMPLETE'}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
   }),
   define({
     words: ['demo'],

@@ -3,3 +3,11 @@ export function formatRows(rows: readonly (readonly [string, string | number])[]
   const width = Math.max(0, ...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${typeof value === 'number' ? value.toLocaleString('en-US') : value}`).join('\n');
 }
+
+/** A source's own provenance (a sync file's sync) on one line: `syncId 36zf…, grants 14981, …`. */
+export function describeDetails(details: Readonly<Record<string, unknown>> | null): string {
+  if (details === null) return '';
+  return Object.entries(details)
+    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join('; ');
+}

@@ -26,6 +26,7 @@ export async function rankProfiles(source: Source): Promise<Candidate[]> {
     if (profile.kind === 'table' && source.kind === 'table') score = profile.detect(source.header);
     else if (profile.kind === 'ldif' && entry) score = profile.detect(entry);
     else if (profile.kind === 'json' && source.kind === 'json') score = profile.detect(source.document);
+    else if (profile.kind === 'c1z' && source.kind === 'c1z') score = 1;
     return { name: profile.name, score };
   });
   return scored.filter((c) => c.score > 0).sort((a, b) => b.score - a.score);

@@ -1,5 +1,6 @@
 import type { DateOrder } from './normalize/dates.js';
 import type { Candidate } from './choose-profile.js';
+import type { SourceDetails } from './profile.js';
 import type { Rejection } from './snapshot-store.js';
 
 export interface ImportFile {
@@ -22,6 +23,8 @@ export interface ImportRequest {
   /** Extraction evidence (the query, a screenshot), kept encrypted in the workspace. */
   evidence?: readonly string[] | undefined;
   operator: string;
+  /** Sync files: import an unfinished sync, marking the snapshot incomplete. */
+  allowIncomplete?: boolean | undefined;
   /** Run everything, report, and roll back. */
   dryRun?: boolean | undefined;
 }
@@ -38,6 +41,8 @@ export interface ImportedFile {
   notes: string[];
   /** Table files: which column each profile field was read from. */
   columns: Record<string, string>;
+  /** Sync files: the sync read (id, times, counts). */
+  details: SourceDetails | null;
 }
 
 export interface ImportResult {
@@ -47,6 +52,8 @@ export interface ImportResult {
   sha256: string;
   asOf: string;
   dryRun: boolean;
+  /** False when the population may be incomplete (an unfinished sync imported on request). */
+  complete: boolean;
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
 import type { Progress } from '../api/result.js';
 import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
@@ -10,7 +11,7 @@ import type { ImportedFile, ImportPreview, ImportRequest, ImportResult } from '.
 import { resolveColumns } from './map-source.js';
 import { parseDate } from './normalize/dates.js';
 import { openSource } from './open-source.js';
-import type { Profile, SnapshotContent } from './profile.js';
+import type { Profile, SnapshotContent, SourceDetails } from './profile.js';
 import { runMapJob, type MapJob } from './map-files.js';
 import type { ResolvedRecords } from './snapshot-output.js';
 import { SnapshotStore } from './snapshot-store.js';
@@ -74,8 +75,8 @@ function mayUseWorker(request: ImportRequest): boolean {
 function useWorker(files: readonly PreparedFile[]): boolean {
   const forced = process.env.ATTEST_IMPORT_WORKER;
   if (forced === 'always' || forced === 'never') return forced === 'always';
-  // Text files stream from the start in the worker; a spreadsheet or JSON document would be parsed a second time there.
-  const streamed = (f: PreparedFile): boolean => f.source.kind === 'ldif' || (f.source.kind === 'table' && f.source.encoding !== null);
+  // Text and sync files stream from the start in the worker; a spreadsheet or JSON document would be parsed a second time there.
+  const streamed = (f: PreparedFile): boolean => f.source.kind === 'ldif' || f.source.kind === 'c1z' || (f.source.kind === 'table' && f.source.encoding !== null);
   return files.reduce((sum, f) => sum + (streamed(f) ? f.size : 0), 0) > WORKER_THRESHOLD_BYTES;
 }
 
@@ -140,12 +141,13 @@ function mediaType(path: string): string {
 }
 
 /** The snapshot's files, with their provenance; and what the import report says of each. */
-function writeSources(db: Workspace['db'], snapshotId: number, ids: readonly number[], files: readonly PreparedFile[], mapping: Readonly<Record<string, string>> | undefined): ImportedFile[] {
-  const insert = db.prepare('INSERT INTO snapshot_sources (id, snapshot_id, ordinal, file_name, sha256, size_bytes, profile, encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+function writeSources(db: Workspace['db'], snapshotId: number, ids: readonly number[], files: readonly PreparedFile[], mapping: Readonly<Record<string, string>> | undefined, details: readonly (SourceDetails | null)[]): ImportedFile[] {
+  const insert = db.prepare('INSERT INTO snapshot_sources (id, snapshot_id, ordinal, file_name, sha256, size_bytes, profile, encoding, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   return files.map((file, index) => {
     const source = file.source;
     const encoding = source.kind === 'table' ? source.encoding : null;
-    insert.run(ids[index], snapshotId, index, file.name, file.sha256, file.size, file.profile.name, encoding);
+    const sourceDetails = details[index] ?? null;
+    insert.run(ids[index], snapshotId, index, file.name, file.sha256, file.size, file.profile.name, encoding, sourceDetails === null ? null : JSON.stringify(sourceDetails));
     const columns: Record<string, string> = {};
     if (file.profile.kind === 'table' && source.kind === 'table') {
       for (const [field, column] of resolveColumns(file.name, file.profile, source, mapping).columns) columns[field] = source.header[column] ?? '';
@@ -153,8 +155,27 @@ function writeSources(db: Workspace['db'], snapshotId: number, ids: readonly num
     return {
       name: file.name, sha256: file.sha256, size: file.size, profile: file.profile.name, candidates: file.candidates, encoding,
       delimiter: source.kind === 'table' ? source.delimiter : null, sheet: source.kind === 'table' ? source.sheet : null, notes: [...source.notes], columns,
+      details: sourceDetails,
     };
   });
+}
+
+/** What the import report says of sources that describe themselves (a sync file's sync). */
+function sourceNotes(details: readonly (SourceDetails | null)[]): string[] {
+  const notes: string[] = [];
+  for (const d of details) {
+    if (d?.format !== 'c1z') continue;
+    if (d.complete === false) notes.push(`INCOMPLETE POPULATION: sync ${String(d.syncId)} never finished; this snapshot may lack accounts and access, and is marked incomplete.`);
+    if (typeof d.otherSyncs === 'number' && d.otherSyncs > 0) notes.push(`The file holds ${plural(d.otherSyncs, 'other sync')}; only sync ${String(d.syncId)} was imported.`);
+    if (typeof d.nonAccountGrants === 'number' && d.nonAccountGrants > 0) {
+      notes.push(
+        d.inheritedGrants === 0
+          ? `${plural(d.nonAccountGrants, 'grant')} go to groups and other non-account principals, and the sync was not expanded: access held through those groups is not in this snapshot. Let the connector finish its grant expansion and import the new file.`
+          : `${plural(d.nonAccountGrants, 'grant')} to groups and other non-account principals were not imported as such: their members' access is in the sync's expanded grants, marked as inherited.`,
+      );
+    }
+  }
+  return notes;
 }
 
 const PREVIEW_ROWS = 10;
@@ -198,14 +219,17 @@ function savedMapping(ws: Workspace, system: string, profile: string): Record<st
  */
 export async function importSnapshot(ws: Workspace, request: ImportRequest, ctx: ImportContext = {}): Promise<ImportResult> {
   const worker = mayUseWorker(request) ? startMapWorker() : null;
+  // Temporary files (a sync file's database) live here, private to this import, and go with it.
+  const scratchDir = mkdtempSync(join(tmpdir(), 'attest-import-'));
   try {
-    return await importWith(ws, request, ctx, worker);
+    return await importWith(ws, request, ctx, worker, scratchDir);
   } finally {
-    worker?.stop();
+    await worker?.stop();
+    rmSync(scratchDir, { recursive: true, force: true });
   }
 }
 
-async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportContext, worker: MapWorker | null): Promise<ImportResult> {
+async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportContext, worker: MapWorker | null, scratchDir: string): Promise<ImportResult> {
   const files = await prepare(request, ctx);
   const system = systemName(request, files);
   const content = files[0]!.profile.content;
@@ -233,6 +257,8 @@ async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportCont
       dateOrder: request.dateOrder,
       nextAccountId: next.account,
       nextEntitlementId: next.entitlement,
+      scratchDir,
+      allowIncomplete: request.allowIncomplete,
     };
     const onProgress = (file: string, done: number, total: number): void => ctx.onProgress?.({ phase: `Importing ${file}`, done, total });
     const resolved: ResolvedRecords = worker && useWorker(files)
@@ -240,7 +266,10 @@ async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportCont
       : await runMapJob(job, store, { signal: ctx.signal, onProgress, opened: files.map((f) => f.source) });
     const counts = store.finish(resolved);
     for (const file of files) file.sha256 = await file.hash;
-    const imported = writeSources(db, snapshotId, sourceIds, files, mapping);
+    const details = resolved.details ?? [];
+    const imported = writeSources(db, snapshotId, sourceIds, files, mapping, details);
+    const complete = details.every((d) => d?.complete !== false);
+    notes.push(...sourceNotes(details));
     const rowsImported = counts.rowsRead - counts.rowsRejected;
     if (counts.rowsRead === 0) throw new AttestError('NO_DATA_ROWS', `${files.map((f) => f.name).join(', ')} has a header but no data rows. Export the data again, with its rows.`);
     if (rowsImported === 0) {
@@ -253,10 +282,10 @@ async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportCont
     const asOf = resolveAsOf(request.asOf, resolved.asOf, notes);
     const profile = [...new Set(files.map((f) => f.profile.name))].join('+');
     const sha256 = combinedSha256(files);
-    db.prepare(`INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    db.prepare(`INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected, complete)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       snapshotId, sysId, content, profile, mapping ? JSON.stringify(mapping) : null, files.map((f) => f.name).join(', '), sha256,
-      files.reduce((sum, f) => sum + f.size, 0), asOf, new Date().toISOString(), request.operator, counts.rowsRead, rowsImported, counts.rowsRejected,
+      files.reduce((sum, f) => sum + f.size, 0), asOf, new Date().toISOString(), request.operator, counts.rowsRead, rowsImported, counts.rowsRejected, complete ? 1 : 0,
     );
     if (request.mapping) {
       db.prepare(`INSERT INTO saved_mappings (system_id, profile, mapping, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
@@ -266,7 +295,7 @@ async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportCont
     for (const e of evidence) attach.run(snapshotId, e.name, mediaType(e.path), e.sha256, e.size, e.bytes, 'extraction evidence', new Date().toISOString(), request.operator);
     const rejected = store.rejections.map((r) => ({ ...r, file: files[r.source]?.name ?? '' }));
     return {
-      snapshotId, system, profile, sha256, asOf, dryRun: request.dryRun === true, rowsRead: counts.rowsRead, rowsImported, rowsRejected: counts.rowsRejected, rejected,
+      snapshotId, system, profile, sha256, asOf, dryRun: request.dryRun === true, complete, rowsRead: counts.rowsRead, rowsImported, rowsRejected: counts.rowsRejected, rejected,
       identities: counts.identities, accounts: counts.accounts, entitlements: counts.entitlements, grants: counts.grants, duplicateGrants: counts.duplicateGrants,
       files: imported, evidence: evidence.map(({ name, sha256: hash, size }) => ({ name, sha256: hash, size })), notes,
       preview: previewOf(ws, snapshotId),
@@ -276,7 +305,7 @@ async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportCont
     request.operator,
     'snapshot.imported',
     work,
-    (r) => ({ snapshotId: r.snapshotId, system: r.system, profile: r.profile, sha256: r.sha256, asOf: r.asOf, files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })), rowsRead: r.rowsRead, rowsImported: r.rowsImported, rowsRejected: r.rowsRejected, evidence: r.evidence }),
+    (r) => ({ snapshotId: r.snapshotId, system: r.system, profile: r.profile, sha256: r.sha256, asOf: r.asOf, complete: r.complete, files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })), rowsRead: r.rowsRead, rowsImported: r.rowsImported, rowsRejected: r.rowsRejected, evidence: r.evidence }),
     { dryRun: request.dryRun === true },
   );
 }

@@ -2,6 +2,7 @@ import type { DateOrder } from './normalize/dates.js';
 import { findProfile } from './choose-profile.js';
 import { mapSource } from './map-source.js';
 import { openSource } from './open-source.js';
+import type { SourceDetails } from './profile.js';
 import { RecordResolver } from './record-resolver.js';
 import type { ResolvedRecords, SnapshotOutput } from './snapshot-output.js';
 import type { Source } from './source.js';
@@ -21,6 +22,9 @@ export interface MapJob {
   dateOrder?: DateOrder | undefined;
   nextAccountId: number;
   nextEntitlementId: number;
+  /** A private folder for temporary files (a sync file's database); the importer removes it. */
+  scratchDir: string;
+  allowIncomplete?: boolean | undefined;
 }
 
 export interface MapHooks {
@@ -33,13 +37,16 @@ export interface MapHooks {
 /** Maps every file of the job into one resolver writing to `output`; returns the merged records. */
 export async function runMapJob(job: MapJob, output: SnapshotOutput, hooks: MapHooks = {}): Promise<ResolvedRecords> {
   const resolver = new RecordResolver(output, job.nextAccountId, job.nextEntitlementId);
+  const details: (SourceDetails | null)[] = [];
   for (const [index, file] of job.files.entries()) {
     const onProgress = hooks.onProgress ? (done: number, total: number) => hooks.onProgress?.(file.name, done, total) : undefined;
     const reusable = hooks.opened?.[index];
     // An LDIF source's first entry was read to detect it: read it again from the start.
     const source = reusable && reusable.kind !== 'ldif' ? reusable : (await openSource(file.path, { sheet: file.sheet, signal: hooks.signal, onProgress })).source;
-    await mapSource(file.name, index, findProfile(file.profile), source, resolver, { mapping: job.mapping, dateOrder: job.dateOrder, signal: hooks.signal });
-    onProgress?.(file.size, file.size);
+    const options = { mapping: job.mapping, dateOrder: job.dateOrder, signal: hooks.signal, scratchDir: job.scratchDir, allowIncomplete: job.allowIncomplete, onProgress };
+    details[index] = (await mapSource(file.name, index, findProfile(file.profile), source, resolver, options)) ?? null;
+    // Sources that describe themselves (sync files) count records, not bytes, and have reported their end.
+    if (details[index] === null) onProgress?.(file.size, file.size);
   }
-  return resolver.finish();
+  return { ...resolver.finish(), details };
 }

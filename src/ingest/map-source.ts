@@ -2,15 +2,9 @@ import { AttestError } from '../errors.js';
 import { matchHeader } from './normalize/header-match.js';
 import { createRowMapper } from './normalize/mapped-row.js';
 import type { DateOrder } from './normalize/dates.js';
-import { RowRejected, type Profile, type TableProfile } from './profile.js';
-import type { RecordSink } from './records.js';
+import { RowRejected, type Profile, type RecordingSink, type SourceDetails, type TableProfile } from './profile.js';
 import { READ_LIMITS, type Source, type TableRow, type TableSource } from './source.js';
 
-/** A sink that is told where each row or entry begins and ends (the writer, the preview). */
-export interface RecordingSink extends RecordSink {
-  beginRecord: (source: number, line: number) => void;
-  endRecord: () => boolean;
-}
 
 export interface MapOptions {
   mapping?: Readonly<Record<string, string>> | undefined;
@@ -18,6 +12,10 @@ export interface MapOptions {
   signal?: AbortSignal | undefined;
   /** Stop after this many rows (a preview). */
   limit?: number | undefined;
+  /** Sync files: a private folder for their temporary database, and whether an unfinished sync may be read. */
+  scratchDir?: string | undefined;
+  allowIncomplete?: boolean | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 function rejectReason(error: unknown): string {
@@ -73,10 +71,20 @@ async function mapTable(fileName: string, index: number, profile: TableProfile, 
   }
 }
 
-/** Runs one opened file through its profile into the sink, a row (or entry, or element) at a time. */
-export async function mapSource(fileName: string, index: number, profile: Profile, source: Source, sink: RecordingSink, options: MapOptions = {}): Promise<void> {
+/**
+ * Runs one opened file through its profile into the sink, a row (or entry, or element) at a time.
+ * Returns what the source says of itself beyond its bytes (a sync file's sync), if anything.
+ */
+export async function mapSource(fileName: string, index: number, profile: Profile, source: Source, sink: RecordingSink, options: MapOptions = {}): Promise<SourceDetails | undefined> {
   checkCancelled(options.signal);
-  if (profile.kind === 'table' && source.kind === 'table') return mapTable(fileName, index, profile, source, sink, options);
+  if (profile.kind === 'c1z' && source.kind === 'c1z') {
+    if (options.scratchDir === undefined) throw new Error('a sync file needs a scratch folder');
+    return profile.mapSync(source, fileName, index, sink, { scratchDir: options.scratchDir, allowIncomplete: options.allowIncomplete, signal: options.signal, onProgress: options.onProgress });
+  }
+  if (profile.kind === 'table' && source.kind === 'table') {
+    await mapTable(fileName, index, profile, source, sink, options);
+    return undefined;
+  }
   if (profile.kind === 'ldif' && source.kind === 'ldif') {
     let count = 0;
     for await (const entry of source.entries()) {
@@ -88,9 +96,9 @@ export async function mapSource(fileName: string, index: number, profile: Profil
         sink.reject(rejectReason(error));
       }
       sink.endRecord();
-      if (options.limit !== undefined && count >= options.limit) return;
+      if (options.limit !== undefined && count >= options.limit) return undefined;
     }
-    return;
+    return undefined;
   }
   if (profile.kind === 'json' && source.kind === 'json') {
     let open = false;
@@ -107,7 +115,7 @@ export async function mapSource(fileName: string, index: number, profile: Profil
       sink.reject(rejectReason(error));
     }
     if (open) sink.endRecord();
-    return;
+    return undefined;
   }
   throw new AttestError('IMPORT_REJECTED', `The profile ${profile.name} cannot read ${fileName}.`);
 }

@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { C1Z_V3_MAGIC, refuseV3 } from '../connectors/c1z/c1z-file.js';
 import { AttestError } from '../errors.js';
 import { detectSourceKind, type SourceKind } from './detect-source-kind.js';
 import { openCsv } from './readers/csv/open-csv.js';
@@ -12,6 +13,17 @@ export interface OpenSourceOptions {
   sheet?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
+}
+
+function startsWithBytes(path: string, magic: Buffer): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(magic.length);
+    readSync(fd, head, 0, magic.length, 0);
+    return head.equals(magic);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Opens a file with the reader its content calls for. */
@@ -29,6 +41,9 @@ export async function openSource(path: string, options: OpenSourceOptions = {}):
       return { kind, source: await openJson(path, signal ? { signal } : {}) };
     case 'ldif':
       return { kind, source: await openLdif(path, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) }) };
+    case 'c1z':
+      if (startsWithBytes(path, C1Z_V3_MAGIC)) refuseV3(path);
+      return { kind, source: { kind: 'c1z', path, notes: [] } };
     case 'csv':
       return { kind, source: await openCsv(path, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) }) };
   }

@@ -1,4 +1,4 @@
-import type { LdifEntry } from './source.js';
+import type { LdifEntry, SyncSource } from './source.js';
 import type { RecordSink } from './records.js';
 
 /** What a snapshot holds: people from the authoritative source, or a system's access. */
@@ -69,4 +69,29 @@ export interface JsonProfile extends ProfileBase {
   mapDocument: (document: unknown, sink: RecordSink, setLine: (line: number) => void) => void;
 }
 
-export type Profile = TableProfile | LdifProfile | JsonProfile;
+/** What a sync-file profile needs besides the sink. */
+export interface SyncMapOptions {
+  /** A private folder for temporary files; the importer removes it. */
+  scratchDir: string;
+  allowIncomplete?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** A connector's sync file: it reads its own records and marks where each begins and ends. */
+export interface SyncProfile extends ProfileBase {
+  kind: 'c1z';
+  /** The facts of the sync it read, kept as the source's provenance. */
+  mapSync: (source: SyncSource, fileName: string, index: number, sink: RecordingSink, options: SyncMapOptions) => SourceDetails;
+}
+
+/** Provenance beyond name, hash and size that a source carries (a sync's id and counts, a server's bases). */
+export type SourceDetails = Record<string, string | number | boolean | null | string[]>;
+
+/** A sink that is told where each row or entry begins and ends (the writer, the preview). */
+export interface RecordingSink extends RecordSink {
+  beginRecord: (source: number, line: number) => void;
+  endRecord: () => boolean;
+}
+
+export type Profile = TableProfile | LdifProfile | JsonProfile | SyncProfile;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { SourceDetails } from './profile.js';
 
 export interface SnapshotSummary {
   id: number;
@@ -14,7 +15,8 @@ export interface SnapshotSummary {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
-  sources: { fileName: string; sha256: string; sizeBytes: number; profile: string; encoding: string | null }[];
+  complete: boolean;
+  sources: { fileName: string; sha256: string; sizeBytes: number; profile: string; encoding: string | null; details: SourceDetails | null }[];
   evidence: { fileName: string; sha256: string; sizeBytes: number; mediaType: string }[];
 }
 
@@ -32,6 +34,7 @@ interface SnapshotRow {
   rows_read: number;
   rows_imported: number;
   rows_rejected: number;
+  complete: number;
 }
 
 /** Every snapshot with its provenance, newest first; optionally of one system. */
@@ -40,7 +43,7 @@ export function listSnapshots(db: Database.Database, system?: string): SnapshotS
     .prepare(`SELECT s.*, y.name AS system FROM snapshots s JOIN systems y ON y.id = s.system_id
       WHERE (? IS NULL OR y.name = ?) ORDER BY s.id DESC`)
     .all(system ?? null, system ?? null) as SnapshotRow[];
-  const sources = db.prepare('SELECT file_name AS fileName, sha256, size_bytes AS sizeBytes, profile, encoding FROM snapshot_sources WHERE snapshot_id = ? ORDER BY ordinal');
+  const sources = db.prepare('SELECT file_name AS fileName, sha256, size_bytes AS sizeBytes, profile, encoding, details FROM snapshot_sources WHERE snapshot_id = ? ORDER BY ordinal');
   const evidence = db.prepare('SELECT file_name AS fileName, sha256, size_bytes AS sizeBytes, media_type AS mediaType FROM attachments WHERE snapshot_id = ? ORDER BY id');
   return rows.map((r) => ({
     id: r.id,
@@ -56,7 +59,11 @@ export function listSnapshots(db: Database.Database, system?: string): SnapshotS
     rowsRead: r.rows_read,
     rowsImported: r.rows_imported,
     rowsRejected: r.rows_rejected,
-    sources: sources.all(r.id) as SnapshotSummary['sources'],
+    complete: r.complete === 1,
+    sources: (sources.all(r.id) as (Omit<SnapshotSummary['sources'][number], 'details'> & { details: string | null })[]).map((s) => ({
+      ...s,
+      details: s.details === null ? null : (JSON.parse(s.details) as SourceDetails),
+    })),
     evidence: evidence.all(r.id) as SnapshotSummary['evidence'],
   }));
 }

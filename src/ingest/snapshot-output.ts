@@ -1,3 +1,4 @@
+import type { SourceDetails } from './profile.js';
 import type { AccountRecord, EntitlementRecord, IdentityRecord } from './records.js';
 
 /** The fields of one awaiting verdict in `GrantBatch.verdicts`. */
@@ -29,6 +30,8 @@ export interface ResolvedRecords {
   conflicts: number;
   undescribedGrants: number;
   asOf: string | null;
+  /** What each source said of itself beyond its bytes (a sync file's sync), by file index. */
+  details?: (SourceDetails | null)[];
 }
 
 /**

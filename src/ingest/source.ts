@@ -53,7 +53,14 @@ export interface JsonSource {
   document: unknown;
 }
 
-export type Source = TableSource | LdifSource | JsonSource;
+/** A baton `.c1z` sync file (v1): read by its profile straight from the file, through a temporary database. */
+export interface SyncSource {
+  kind: 'c1z';
+  path: string;
+  notes: readonly string[];
+}
+
+export type Source = TableSource | LdifSource | JsonSource | SyncSource;
 
 /** Limits every reader enforces; each breach is a coded AttestError, never an out-of-memory crash. */
 export const READ_LIMITS = {

@@ -11,8 +11,8 @@ export interface MapWorker {
     output: SnapshotOutput,
     hooks: { signal?: AbortSignal | undefined; onProgress?: ((file: string, done: number, total: number) => void) | undefined },
   ) => Promise<ResolvedRecords>;
-  /** Ends the worker (after run, or instead of it). */
-  stop: () => void;
+  /** Ends the worker (after run, or instead of it); resolves once it has stopped. */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -24,7 +24,9 @@ export function startMapWorker(): MapWorker {
   // A capped heap: the worker streams and needs little, and an uncapped second heap pushed a
   // 1M-row import past 300 MB of RSS (measured: ~320 MB uncapped, ~265 MB capped).
   const worker = new Worker(new URL('./boot.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
-  const stop = (): void => void worker.terminate();
+  const stop = async (): Promise<void> => {
+    await worker.terminate();
+  };
   const run: MapWorker['run'] = (job, output, hooks) =>
     new Promise((resolve, reject) => {
       let settled = false;
@@ -32,7 +34,7 @@ export function startMapWorker(): MapWorker {
         if (settled) return;
         settled = true;
         hooks.signal?.removeEventListener('abort', onAbort);
-        stop();
+        void stop();
         if (error) reject(error);
         else resolve(value as ResolvedRecords);
       };

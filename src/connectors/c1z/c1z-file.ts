@@ -1,0 +1,137 @@
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Decompress } from 'fzstd';
+import { AttestError } from '../../errors.js';
+import { ProtobufError, ProtobufReader } from './protobuf-reader.js';
+
+/** `C1ZF\0`: v1, one zstd frame holding a SQLite database. */
+export const C1Z_V1_MAGIC = Buffer.from('C1ZF\0', 'latin1');
+/** `C1Z3\0`: v3, a manifest and Pebble tables, which no JavaScript reader understands. */
+export const C1Z_V3_MAGIC = Buffer.from('C1Z3\0', 'latin1');
+
+/**
+ * The decompressed database may be at most this large. One snapshot is one transaction; a sync
+ * of ~4M grants fits. Beyond it the file is refused before the disk fills.
+ */
+export const MAX_SYNC_DATABASE_BYTES = 4 * 1024 ** 3;
+
+const CHUNK = 1024 * 1024;
+
+function timestampText(reader: ProtobufReader): string {
+  let seconds = 0;
+  for (let field = reader.next(); field !== 0; field = reader.next()) {
+    if (field === 1) seconds = reader.varint();
+    else reader.skip();
+  }
+  return seconds === 0 ? 'unfinished' : new Date(seconds * 1000).toISOString();
+}
+
+/** What a v3 manifest says of its syncs (field 40), for the refusal message. */
+function describeV3Manifest(manifest: Buffer): string[] {
+  const runs: string[] = [];
+  const reader = new ProtobufReader(manifest);
+  for (let field = reader.next(); field !== 0; field = reader.next()) {
+    if (field !== 40) {
+      reader.skip();
+      continue;
+    }
+    const run = reader.message();
+    let id = '?';
+    let ended = 'unfinished';
+    const counts = { resources: 0, entitlements: 0, grants: 0 };
+    for (let f = run.next(); f !== 0; f = run.next()) {
+      if (f === 1) id = run.string();
+      else if (f === 4) ended = timestampText(run.message());
+      else if (f === 6) {
+        const stats = run.message();
+        for (let s = stats.next(); s !== 0; s = stats.next()) {
+          if (s === 3) counts.resources = stats.varint();
+          else if (s === 4) counts.entitlements = stats.varint();
+          else if (s === 5) counts.grants = stats.varint();
+          else stats.skip();
+        }
+      } else run.skip();
+    }
+    const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}`;
+    runs.push(`sync ${id} (${ended === 'unfinished' ? 'unfinished' : `ended ${ended}`}: ${count(counts.resources, 'resources')}, ${count(counts.entitlements, 'entitlements')}, ${count(counts.grants, 'grants')})`);
+  }
+  return runs;
+}
+
+/** Refuses a v3 (Pebble) file with the remedy and what its manifest says. */
+export function refuseV3(path: string): never {
+  const fd = openSync(path, 'r');
+  let runs: string[] = [];
+  try {
+    const head = Buffer.alloc(9);
+    readSync(fd, head, 0, 9, 0);
+    const length = head.readUInt32BE(5);
+    if (length > 0 && length < 16 * 1024 * 1024) {
+      const manifest = Buffer.alloc(length);
+      readSync(fd, manifest, 0, length, 9);
+      runs = describeV3Manifest(manifest);
+    }
+  } catch (error) {
+    if (!(error instanceof ProtobufError || error instanceof RangeError)) throw error;
+  } finally {
+    closeSync(fd);
+  }
+  const says = runs.length > 0 ? ` Its manifest lists ${runs.join('; ')}.` : '';
+  throw new AttestError(
+    'UNSUPPORTED_FORMAT',
+    `${basename(path)} is a baton .c1z in the v3 (Pebble) format, which Attest cannot read.${says} Re-run the connector with --storage-engine sqlite (or BATON_STORAGE_ENGINE=sqlite) and import the new file.`,
+  );
+}
+
+/**
+ * Decompresses a v1 file's zstd frame into `target` in 1 MB steps (memory stays bounded), and
+ * marks the database as not in WAL mode (header bytes 18-19), so it opens without -wal/-shm files.
+ * Throws CORRUPT_FILE on a broken frame, FILE_TOO_LARGE past the size limit, CANCELLED on abort.
+ */
+export function decompressV1(path: string, target: string, options: { signal?: AbortSignal | undefined; onProgress?: ((done: number, total: number) => void) | undefined } = {}): number {
+  const name = basename(path);
+  const input = openSync(path, 'r');
+  const output = openSync(target, 'wx', 0o600);
+  let written = 0;
+  let headerFixed = false;
+  const write = (chunk: Uint8Array): void => {
+    if (written + chunk.length > MAX_SYNC_DATABASE_BYTES) {
+      throw new AttestError('FILE_TOO_LARGE', `${name} expands to more than ${MAX_SYNC_DATABASE_BYTES / 1024 ** 3} GB, more than one import takes. Sync fewer resource types per file.`);
+    }
+    let bytes = chunk;
+    if (!headerFixed && written === 0 && chunk.length >= 20) {
+      // A copy: the decompressor may still read back from the chunk it handed out.
+      bytes = Buffer.from(chunk);
+      bytes[18] = 1;
+      bytes[19] = 1;
+      headerFixed = true;
+    }
+    writeSync(output, bytes);
+    written += chunk.length;
+  };
+  try {
+    const size = fstatSync(input).size;
+    const stream = new Decompress(write);
+    const buffer = Buffer.alloc(CHUNK);
+    let position = C1Z_V1_MAGIC.length;
+    for (;;) {
+      if (options.signal?.aborted) throw new AttestError('CANCELLED', 'The import was cancelled; nothing was imported.');
+      const read = readSync(input, buffer, 0, CHUNK, position);
+      position += read;
+      const last = position >= size;
+      try {
+        stream.push(buffer.subarray(0, read), last);
+      } catch (error) {
+        if (error instanceof AttestError) throw error;
+        throw new AttestError('CORRUPT_FILE', `${name} is damaged: its compressed data does not decode (${(error as Error).message}). Copy or export the file again.`);
+      }
+      options.onProgress?.(position, size);
+      if (last) break;
+    }
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
+  if (!headerFixed) throw new AttestError('CORRUPT_FILE', `${name} is damaged: it holds no database. Copy or export the file again.`);
+  return written;
+}
