@@ -112,9 +112,10 @@ export function decompressV1(path: string, target: string, options: { signal?: A
   try {
     const size = fstatSync(input).size;
     const stream = new Decompress(write);
-    const buffer = Buffer.alloc(CHUNK);
     let position = C1Z_V1_MAGIC.length;
     for (;;) {
+      // A fresh buffer per read: the decompressor keeps the unfinished tail of what it was given.
+      const buffer = Buffer.allocUnsafe(CHUNK);
       if (options.signal?.aborted) throw new AttestError('CANCELLED', 'The import was cancelled; nothing was imported.');
       const read = readSync(input, buffer, 0, CHUNK, position);
       position += read;

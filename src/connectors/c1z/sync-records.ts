@@ -31,7 +31,8 @@ export function accountOf(key: string, resource: ResourceMessage): AccountRecord
   if (status === STATUS.unspecified) attributes.status = 'unspecified';
   else if (status === STATUS.deleted) attributes.status = 'deleted';
   const details = resource.statusDetails ?? user?.statusDetails;
-  if (details) attributes.statusDetails = details;
+  // Details that only repeat the status ("Enabled") say nothing.
+  if (details && details.toLowerCase() !== statusName(status)) attributes.statusDetails = details;
   if (user?.accountType === ACCOUNT_TYPE.system) attributes.accountType = 'system';
   if (user?.loginAliases.length) attributes.loginAliases = user.loginAliases.join(', ');
   if ((user?.employeeIds.length ?? 0) > 1) attributes.employeeIds = user?.employeeIds.join(', ') ?? '';
