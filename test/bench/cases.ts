@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { openKeyed } from '../../src/store/cipher.js';
 import { createWorkspace } from '../../src/store/create-workspace.js';
@@ -11,6 +12,7 @@ import { openWorkspace } from '../../src/store/workspace.js';
 import { importSnapshot } from '../../src/ingest/import-snapshot.js';
 import { countCsvRows } from '../../src/ingest/readers/csv/open-csv.js';
 import * as XLSX from 'xlsx';
+import { grantsC1z } from './c1z-fixture.js';
 import { grantsCsv, grantsXlsx } from './import-fixtures.js';
 
 export interface CaseResult {
@@ -85,6 +87,10 @@ export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
     return timedAsync(() => countCsvRows(file));
   },
   'csv-import': async () => importCase(await grantsCsv(CSV_ROWS)),
+  /** The same 1M grants as a baton sync file. */
+  'c1z-import': () => importCase(grantsC1z(CSV_ROWS)),
+  /** The 14,981-grant baton sample. */
+  'c1z-sample-import': () => importCase(fileURLToPath(new URL('../fixtures/c1z/sync.36zfOAoWMxQdISbixanQCRBiX7E.expanded.c1z', import.meta.url))),
   /** Floor: SheetJS dense read of the 200k-row workbook alone. */
   'xlsx-read-floor': () => {
     const file = grantsXlsx(XLSX_ROWS);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RecordingSink } from '../../ingest/profile.js';
 import { decompressV1 } from './c1z-file.js';
 import { mapSync, type SyncFacts } from './map-sync.js';
-import { chooseSync, listSyncRuns, openSyncDatabase } from './sync-database.js';
+import { chooseSync, listSyncRuns, openSyncDatabase, unreadable } from './sync-database.js';
 
 export interface ReadSyncOptions {
   /** A private folder for the decompressed database; the caller removes it, also after a crash of this thread. */
@@ -28,6 +28,8 @@ export function readSyncFile(path: string, name: string, index: number, sink: Re
       // The data is as of the sync's end; an unfinished sync's, as of its start.
       sink.asOf((complete && run.endedAt ? run.endedAt : run.startedAt).slice(0, 10));
       return mapSync(db, name, index, run, complete, runs.length - 1, sink, { signal: options.signal, onProgress: options.onProgress });
+    } catch (error) {
+      throw unreadable(name, error);
     } finally {
       db.close();
     }

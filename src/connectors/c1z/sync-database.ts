@@ -23,13 +23,22 @@ export function openSyncDatabase(path: string, name: string): Database.Database 
     if (missing.length > 0) {
       throw new AttestError('CORRUPT_FILE', `${name} is not a baton sync: its database lacks ${missing.join(', ')}. Import the .c1z file a baton connector wrote.`);
     }
-    db.prepare('PRAGMA quick_check(1)').pluck().get();
     return db;
   } catch (error) {
     db?.close();
-    if (error instanceof AttestError) throw error;
-    throw new AttestError('CORRUPT_FILE', `${name} is damaged: the database inside it cannot be read (${(error as Error).message}). Copy the file again, or re-run the connector.`);
+    throw unreadable(name, error);
   }
+}
+
+/**
+ * A database error while reading a sync is a damaged file (a truncated database opens, and
+ * fails on the first page that is missing). Other errors pass through.
+ */
+export function unreadable(name: string, error: unknown): unknown {
+  if (error instanceof Database.SqliteError) {
+    return new AttestError('CORRUPT_FILE', `${name} is damaged: the database inside it cannot be read (${error.message}). Copy the file again, or re-run the connector.`);
+  }
+  return error;
 }
 
 export function listSyncRuns(db: Database.Database): SyncRun[] {
