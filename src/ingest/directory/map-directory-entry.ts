@@ -56,7 +56,8 @@ export interface DirectoryMapOptions {
   now?: number | undefined;
 }
 
-function groupEntitlement(dn: string, name: string): EntitlementRecord {
+/** A group as an entitlement keyed by its DN, named by its leaf RDN; privileged when it is one of AD's administrative groups. */
+export function groupEntitlement(dn: string, name = leafName(dn)): EntitlementRecord {
   return { key: dn, name, type: 'group', privileged: PRIVILEGED_GROUPS.has(foldKey(name)) };
 }
 
