@@ -37,7 +37,8 @@ export function ldapFailure(error: unknown, step: LdapStep, server: string, deta
     return new AttestError('AUTH_FAILED', `${server} says the bind DN "${detail.bindDn ?? ''}" is not a valid DN. Give the full DN (cn=reader,dc=example,dc=org) or, for AD, user@domain.`, { cause: error });
   }
   if (error instanceof NoSuchObjectError && step === 'search') {
-    return new AttestError('SEARCH_FAILED', `${server} has no entry "${detail.base ?? ''}" to search under. Check --base (or --user-base / --group-base).`, { cause: error });
+    // Servers also answer so when the bind may not read the base: say both.
+    return new AttestError('SEARCH_FAILED', `${server} has no entry "${detail.base ?? ''}" that ${detail.bindDn ?? 'an anonymous bind'} may read. Check --base (or --user-base / --group-base) and what the bind DN may read.`, { cause: error });
   }
   if (error instanceof ResultCodeError) {
     if (step === 'connect') {

@@ -6,6 +6,7 @@ import { ldapFailure } from './ldap-errors.js';
 
 export interface SearchHooks {
   server: string;
+  bindDn: string | undefined;
   pageSize: number;
   signal?: AbortSignal | undefined;
   /** After each page: how many entries so far. */
@@ -52,7 +53,7 @@ export async function pagedSearch(client: Client, base: string, filter: string, 
     }
   } catch (error) {
     if (hooks.signal?.aborted) throw new AttestError('CANCELLED', 'The pull was cancelled; nothing was imported.');
-    throw ldapFailure(error, 'search', hooks.server, { base });
+    throw ldapFailure(error, 'search', hooks.server, { base, bindDn: hooks.bindDn });
   }
   return { entries, referrals };
 }

@@ -87,7 +87,7 @@ async function pullEntries(resolved: ResolvedPull, pageSize: number, ctx: PullCo
     let referrals = 0;
     for (const [name, base, filter] of [['users', settings.userBase, settings.userFilter], ['groups', settings.groupBase, settings.groupFilter]] as const) {
       const onPage = (entries: number): void => ctx.onProgress?.({ phase: `Reading ${name} from ${endpoint.url}`, done: entries, total: 0 });
-      const outcome = await pagedSearch(client, base, filter, { server: endpoint.url, pageSize, signal: ctx.signal, onPage });
+      const outcome = await pagedSearch(client, base, filter, { server: endpoint.url, bindDn: settings.bindDn, pageSize, signal: ctx.signal, onPage });
       const entries = canonicalOrder(outcome.entries);
       referrals += outcome.referrals;
       ordered.push(entries);
@@ -153,6 +153,7 @@ export async function pullLdap(ws: Workspace, request: LdapPullRequest, ctx: Pul
       mapRecord(resolver, 1, group, () => void mapDirectoryEntry(group, resolver, { fallbackKind: 'group', memberDnOfUid: graph.userDnOfUid }));
       step();
     }
+    if (ctx.signal?.aborted) throw new AttestError('CANCELLED', 'The pull was cancelled; nothing was imported.');
   };
 
   const work = async (): Promise<LdapPullResult> => {
