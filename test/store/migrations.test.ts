@@ -45,6 +45,25 @@ describe('migrations', () => {
     ws.close();
   });
 
+  it('003 adds saved connections (one per name, replaceable) and immutable directory searches of snapshot sources', () => {
+    const ws = newWorkspace(tempDir());
+    const save = ws.db.prepare(`INSERT INTO saved_connections (name, kind, settings, secret, saved_at, saved_by) VALUES (?, 'ldap', ?, 'pw', 'now', 'me')
+      ON CONFLICT (name) DO UPDATE SET settings = excluded.settings`);
+    save.run('corp', '{"url":"ldap://a"}');
+    save.run('CORP', '{"url":"ldap://b"}');
+    expect(ws.db.prepare('SELECT name, settings FROM saved_connections').all()).toEqual([{ name: 'corp', settings: '{"url":"ldap://b"}' }]);
+    expect(() => ws.db.exec("INSERT INTO saved_connections VALUES ('x', 'ftp', '{}', NULL, 'now', 'me')")).toThrowError(/CHECK/);
+    ws.db.exec(`
+      INSERT INTO systems (id, name, created_at) VALUES (1, 'Directory', 'now');
+      INSERT INTO snapshots VALUES (1, 1, 'access', 'ldap-directory', NULL, 'ldap://a:389', '${'a'.repeat(64)}', 1, '2026-01-01', 'now', 'me', 1, 1, 0);
+      INSERT INTO snapshot_sources VALUES (1, 1, 0, 'ldap://a:389/dc=x??sub?(uid=*)', '${'a'.repeat(64)}', 1, 'ldap-users', NULL);
+      INSERT INTO source_searches VALUES (1, 'ldap://a:389', NULL, 'dc=x', 'sub', '(uid=*)', 500, 1, 0);
+    `);
+    expect(() => ws.db.exec('UPDATE source_searches SET filter = filter')).toThrowError(/immutable/);
+    expect(() => ws.db.exec('DELETE FROM source_searches')).toThrowError(/immutable/);
+    ws.close();
+  });
+
   it('an older workspace is brought up to date on open, and the step is audited', () => {
     const dir = tempDir();
     const path = join(dir, 'old.attest');
