@@ -1,4 +1,4 @@
-import { parseDn } from '../../ingest/directory/distinguished-name.js';
+import { parseDn, withoutUniqueId } from '../../ingest/directory/distinguished-name.js';
 import { values } from '../../ingest/directory/entry-values.js';
 import type { LdifEntry } from '../../ingest/source.js';
 
@@ -9,10 +9,16 @@ export function dnKey(dn: string): string {
     .join(',');
 }
 
-/** A uniqueMember value may carry an optional unique id after the DN: `cn=x,dc=y#'0101'B`. */
-const withoutUniqueId = (dn: string): string => dn.replace(/#'[01]*'B$/, '');
-
 const REFERENCE_ATTRIBUTES = new Set(['member', 'uniquemember', 'memberof']);
+
+/** An entry's references; one with an over-long value reads as none here (mapping it rejects the entry, with the reason). */
+function references(entry: LdifEntry, name: string): string[] {
+  try {
+    return values(entry, name);
+  } catch {
+    return [];
+  }
+}
 
 /** An inherited grant: the outer group, and the user's own group it comes through. */
 export interface InheritedGroup {
@@ -41,11 +47,11 @@ export class MembershipGraph {
     for (const user of users) for (const uid of user.attributes.get('uid') ?? []) this.userByUid.set(uid.trim().toLowerCase(), user.dn);
     this.users = users.map((e) => this.respelled(e));
     this.groups = groups.map((e) => this.respelled(e));
-    for (const user of this.users) for (const group of values(user, 'memberOf')) this.link(user.dn, group, false);
+    for (const user of this.users) for (const group of references(user, 'memberOf')) this.link(user.dn, group, false);
     for (const group of this.groups) {
-      for (const parent of values(group, 'memberOf')) this.link(group.dn, parent, true);
-      for (const member of [...values(group, 'member'), ...values(group, 'uniqueMember')]) this.link(member, group.dn, this.groupKeys.has(dnKey(member)));
-      for (const uid of values(group, 'memberUid')) {
+      for (const parent of references(group, 'memberOf')) this.link(group.dn, parent, true);
+      for (const member of [...references(group, 'member'), ...references(group, 'uniqueMember')]) this.link(member, group.dn, this.groupKeys.has(dnKey(member)));
+      for (const uid of references(group, 'memberUid')) {
         const user = this.userDnOfUid(uid);
         if (user !== undefined) this.link(user, group.dn, false);
       }

@@ -6,7 +6,7 @@ import type { AccountRecord, EntitlementRecord, RecordSink } from '../records.js
 import { READ_LIMITS, type LdifEntry } from '../source.js';
 import { attributesOf, compact, dayOf, latestOf } from '../profiles/table/record-parts.js';
 import { accountStatus, userAccountControl } from './account-status.js';
-import { leafName, organizationalUnits } from './distinguished-name.js';
+import { leafName, organizationalUnits, withoutUniqueId } from './distinguished-name.js';
 import { kindOfClasses, type EntryKind } from './entry-kind.js';
 import { firstValue, objectClasses, values } from './entry-values.js';
 import { guidText, sidText } from './windows-ids.js';
@@ -133,11 +133,6 @@ function mapUser(entry: LdifEntry, dn: string, managedServiceAccount: boolean, s
     sink.entitlement(group);
     sink.grant(dn, group.key, null);
   }
-}
-
-/** A uniqueMember value may carry an optional unique id after the DN: `cn=x,dc=y#'0101'B`. */
-function withoutUniqueId(value: string): string {
-  return value.replace(/#'[01]*'B$/, '');
 }
 
 function mapGroup(entry: LdifEntry, dn: string, sink: RecordSink, options: DirectoryMapOptions): void {

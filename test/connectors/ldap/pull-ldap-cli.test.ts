@@ -55,11 +55,11 @@ describe('attest pull ldap', () => {
     const run = await runCli(pullArgs(ws, slapd().url, '--page-size', '10', '--system', 'Example LDAP'), { env });
     expect(ok(run)).toMatchObject({ system: 'Example LDAP', accounts: 43, entitlements: 9, grants: DIRECT_GRANTS.length, server: slapd().url });
     expect(run.stderr).toMatch(/Reading users from ldap:\/\/127\.0\.0\.1:\d+: \d+ so far/);
-    expect(run.stderr).toMatch(/Landing the directory of ldap:\/\/127\.0\.0\.1:\d+: 52 \/ 52 \(100%\)/);
+    expect(run.stderr).toMatch(/Landing the directory of ldap:\/\/127\.0\.0\.1:\d+: 53 \/ 53 \(100%\)/);
     const listed = ok(await runCli(['snapshots', '-w', ws, '--json'], { env })) as { snapshots: { fileName: string; profile: string; sources: { search: unknown }[] }[] };
     expect(listed.snapshots[0]).toMatchObject({ fileName: slapd().url, profile: 'ldap-directory' });
     expect(listed.snapshots[0]?.sources.map((s) => s.search)).toMatchObject([
-      { server: slapd().url, bindDn: READER_DN, base: SUFFIX, scope: 'sub', pageSize: 10, entries: 43 },
+      { server: slapd().url, bindDn: READER_DN, base: SUFFIX, scope: 'sub', pageSize: 10, entries: 44 },
       { server: slapd().url, bindDn: READER_DN, base: SUFFIX, scope: 'sub', pageSize: 10, entries: 9 },
     ]);
     const human = await runCli(['pull', 'ldap', '-w', ws, '--url', slapd().url, '--bind-dn', READER_DN, '--base', PEOPLE, '--nested'], { env });

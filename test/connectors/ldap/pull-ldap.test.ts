@@ -9,7 +9,7 @@ import type { Workspace } from '../../../src/store/workspace.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { newWorkspace } from '../../helpers/workspace.js';
 import {
-  ANN, BOB_STONE, DIRECT_GRANTS, DISABLED, DOMAIN_ADMINS, GROUP_DNS, GROUPS, INHERITED_GRANTS, PEOPLE, SEED_LDIF, USER_DNS, group, person,
+  ANN, BOB_STONE, DIRECT_GRANTS, REJECTED_DN, DISABLED, DOMAIN_ADMINS, GROUP_DNS, GROUPS, INHERITED_GRANTS, PEOPLE, SEED_LDIF, USER_DNS, group, person,
 } from './helpers/seed-directory.js';
 import { READER_DN, READER_PASSWORD, READER_SIZE_LIMIT, SUFFIX, useSlapd } from './helpers/slapd.js';
 
@@ -84,14 +84,18 @@ describe('pull.ldap against a real slapd', () => {
     const out = await pull(s, readerInput({ pageSize: 7, system: 'Example LDAP' }), { onProgress: (p) => progress.push(p) });
 
     const userPages = progress.filter((p) => p.phase === `Reading users from ${slapd().url}`).map((p) => p.done);
-    expect(userPages).toEqual([7, 14, 21, 28, 35, 42, 43]);
+    expect(userPages).toEqual([7, 14, 21, 28, 35, 42, 44]);
     expect(progress.filter((p) => p.phase.startsWith('Reading groups')).map((p) => p.done)).toEqual([7, 9]);
-    expect(progress.at(-1)).toEqual({ phase: `Landing the directory of ${slapd().url}`, done: 52, total: 52 });
+    expect(progress.at(-1)).toEqual({ phase: `Landing the directory of ${slapd().url}`, done: 53, total: 53 });
 
     expect(out).toMatchObject({
       system: 'Example LDAP', profile: 'ldap-directory', dryRun: false, server: slapd().url, bindDn: READER_DN, nestedGroups: false,
-      rowsRead: 52, rowsImported: 52, rowsRejected: 0, accounts: 43, entitlements: 9, grants: DIRECT_GRANTS.length, duplicateGrants: 1, savedConnection: null,
+      rowsRead: 53, rowsImported: 52, rowsRejected: 1, accounts: 43, entitlements: 9, grants: DIRECT_GRANTS.length, duplicateGrants: 1, savedConnection: null,
     });
+    expect(out.rejected).toEqual([
+      // Line: the entry's place in the users search's canonical (DN) order, after the two cn= and five uid= entries before it.
+      { file: out.searches[0]?.url, line: 8, reason: `${REJECTED_DN}: displayName has a value 5,000 characters long; values over 4,096 characters are refused` },
+    ]);
     expect(out.notes).toContain('5 memberships named members the directory searches do not describe (nested groups, computers); skipped.');
     expect(out.notes).toContain(`The password was sent to ${slapd().url} unencrypted: use ldaps:// or --starttls.`);
 
@@ -141,7 +145,7 @@ describe('pull.ldap against a real slapd', () => {
     expect(snapshot?.sources).toEqual([
       {
         fileName: `${slapd().url}/${PEOPLE}??sub?${userFilter.replaceAll('|', '%7C')}`, sha256: first.searches[0]?.sha256, sizeBytes: first.searches[0]?.sizeBytes, profile: 'ldap-users', encoding: null,
-        search: { server: slapd().url, bindDn: READER_DN, base: PEOPLE, scope: 'sub', filter: userFilter, pageSize: 5, entries: 41, nestedGroups: false },
+        search: { server: slapd().url, bindDn: READER_DN, base: PEOPLE, scope: 'sub', filter: userFilter, pageSize: 5, entries: 42, nestedGroups: false },
       },
       {
         fileName: `${slapd().url}/${GROUPS}??sub?${groupFilter.replaceAll('|', '%7C')}`, sha256: first.searches[1]?.sha256, sizeBytes: first.searches[1]?.sizeBytes, profile: 'ldap-groups', encoding: null,

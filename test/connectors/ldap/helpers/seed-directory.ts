@@ -47,6 +47,8 @@ export const SEED_LDIF = [
   posixPerson('carol', 3, ['shadowExpire: 1'], ['shadowAccount']),
   posixPerson('dave', 4, ['nsAccountLock: TRUE'], ['lockableAccount']),
   posixPerson('erin', 5),
+  // A value longer than Attest takes: this entry is rejected, with its DN, and the rest lands.
+  posixPerson('longname', 6, [`displayName: ${'x'.repeat(5000)}`]),
   ...BULK_USERS.map((uid) => entry(person(uid), ['objectClass: inetOrgPerson', `uid: ${uid}`, `cn: User ${uid}`, `sn: ${uid}`])),
   // alice's DN spelled in another case: one entry all the same.
   entry(group('developers'), ['objectClass: groupOfNames', 'cn: developers', `member: UID=Alice,OU=People,${SUFFIX}`, `member: ${group('interns')}`]),
@@ -94,6 +96,7 @@ export const INHERITED_GRANTS: readonly [string, string, string][] = [
   [person('u02'), group('ring-a'), group('ring-b')],
 ];
 
+export const REJECTED_DN = person('longname');
 export const USER_DNS = [...['alice', 'bob', 'carol', 'dave', 'erin', ...BULK_USERS].map(person), ANN, BOB_STONE];
 export const GROUP_DNS = [...['developers', 'admins', 'interns', 'ops', 'all-staff', 'ring-a', 'ring-b'].map(group), DOMAIN_ADMINS, FINANCE_AP];
 export const DISABLED = [person('bob'), person('carol'), person('dave'), BOB_STONE];
