@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'CONNECTION_FAILED',
   'AUTH_FAILED',
   'TLS_UNTRUSTED',
+  /** The server refused a search (no such base, not allowed, a limit): the message says which. */
+  'SEARCH_FAILED',
+  /** No saved connection of that name. */
+  'UNKNOWN_CONNECTION',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
   'INTERNAL',

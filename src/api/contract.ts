@@ -122,9 +122,34 @@ export const snapshotSummary = z.object({
   rowsImported: z.number().int(),
   rowsRejected: z.number().int(),
   complete: z.boolean(),
-  sources: z.array(z.object({ fileName: z.string(), sha256, sizeBytes: z.number().int(), profile: z.string(), encoding: z.string().nullable(), details: sourceDetails })),
+  sources: z.array(
+    z.object({
+      fileName: z.string(),
+      sha256,
+      sizeBytes: z.number().int(),
+      profile: z.string(),
+      encoding: z.string().nullable(),
+      /** A directory search (a live pull) rather than a file: where and what it searched. */
+      search: z
+        .object({ server: z.string(), bindDn: z.string().nullable(), base: z.string(), scope: z.string(), filter: z.string(), pageSize: z.number().int(), entries: z.number().int(), nestedGroups: z.boolean() })
+        .nullable(),
+      /** What a source says of itself beyond its bytes: a sync file's sync id, times and counts. */
+      details: sourceDetails,
+    }),
+  ),
   evidence: z.array(z.object({ fileName: z.string(), sha256, sizeBytes: z.number().int(), mediaType: z.string() })),
 });
+
+export const ldapPullResult = importResult.omit({ files: true, evidence: true }).extend({
+  server: z.string(),
+  bindDn: z.string().nullable(),
+  nestedGroups: z.boolean(),
+  searches: z.array(z.object({ name: z.enum(['users', 'groups']), url: z.string(), base: z.string(), filter: z.string(), entries: z.number().int(), sha256, sizeBytes: z.number().int() })),
+  savedConnection: z.string().nullable(),
+});
+
+const dn = z.string().trim().min(1, 'a DN is required').max(4096);
+const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
 
 export const contract = {
   'workspace.create': operation({
@@ -193,6 +218,32 @@ export const contract = {
       dryRun: z.boolean().optional(),
     }),
     output: importResult,
+  }),
+  'pull.ldap': operation({
+    summary: 'Pull users, groups and memberships from a live LDAP / Active Directory server into one snapshot (all or nothing); dryRun reports and rolls back.',
+    scope: 'workspace',
+    input: z.object({
+      /** A connection saved in the workspace; the fields given here override its settings. */
+      connection: z.string().trim().min(1).max(200).optional(),
+      url: z.string().trim().min(1).max(2048).optional(),
+      bindDn: dn.optional(),
+      password: z.string().max(4096).optional(),
+      base: dn.optional(),
+      userBase: dn.optional(),
+      groupBase: dn.optional(),
+      userFilter: ldapFilter.optional(),
+      groupFilter: ldapFilter.optional(),
+      startTls: z.boolean().optional(),
+      caFile: path.optional(),
+      nested: z.boolean().optional(),
+      system: z.string().max(200).optional(),
+      asOf: z.string().optional(),
+      /** Keep the connection, password included, in the (encrypted) workspace under this name. */
+      saveConnection: z.string().trim().min(1).max(200).optional(),
+      pageSize: z.number().int().min(1).max(10_000).optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    output: ldapPullResult,
   }),
   'snapshots.list': operation({
     summary: 'Snapshots with their provenance, newest first.',

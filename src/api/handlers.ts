@@ -1,4 +1,5 @@
 import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
+import { pullLdap } from '../connectors/ldap/pull-ldap.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
 import { PROFILES } from '../ingest/profiles/index.js';
@@ -61,6 +62,7 @@ export const handlers: Handlers = {
     profiles: PROFILES.map((p) => ({ name: p.name, kind: p.content, reads: p.kind, description: p.description, defaultSystem: p.defaultSystem ?? null })),
   }),
   'import.run': (input, { session, signal, onProgress }) => importSnapshot(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
+  'pull.ldap': (input, { session, signal, onProgress }) => pullLdap(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'snapshots.list': ({ system }, { session }) => ({ snapshots: listSnapshots(session.workspace.db, system) }),
   'demo.create': async ({ dir, passphrase, seed }, { session, signal, onProgress }) => {
     const { workspace, ...result } = await createDemoWorkspace(dir, passphrase, { seed, operator: session.operator, signal, onProgress });

@@ -1,7 +1,7 @@
 import type { OperationInput, OperationName, OperationOutput } from '../api/contract.js';
 import { AttestError } from '../errors.js';
 import { readMappingFile } from './mapping-file.js';
-import { resolvePassphrase } from './passphrase.js';
+import { readPassphraseFile, resolvePassphrase } from './passphrase.js';
 import { describeDetails, formatRows } from './format.js';
 import type { Terminal } from './terminal.js';
 
@@ -60,6 +60,21 @@ function integerOption(values: OptionValues, name: string): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a whole number, not "${raw}".`);
   return Number(raw);
+}
+
+/**
+ * The directory password: ATTEST_LDAP_PASSWORD, --password-file, or a prompt without echo; never
+ * an argument. Only a bind DN given here asks for one: a saved connection brings its own, and
+ * without a bind DN the bind is anonymous.
+ */
+async function ldapPassword(args: CommandArgs, bindDn: string | undefined): Promise<string | undefined> {
+  const fromEnv = args.env.ATTEST_LDAP_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const file = stringOption(args.values, 'password-file');
+  if (file !== undefined) return readPassphraseFile(file);
+  if (bindDn === undefined) return undefined;
+  if (!args.terminal.interactive) throw new AttestError('USAGE', `No password for ${bindDn}: set ATTEST_LDAP_PASSWORD, pass --password-file FILE, or run in a terminal to be asked.`);
+  return args.terminal.askHidden(`LDAP password for ${bindDn}: `);
 }
 
 /** Any command, whichever operation it calls. */
@@ -224,6 +239,72 @@ export const COMMANDS: readonly AnyCommand[] = [
         ...out.notes.map((n) => `Note: ${n}`),
         ...out.rejected.slice(0, 20).map((r) => `Rejected ${r.file} line ${r.line}: ${r.reason}`),
         ...(out.rejected.length > 20 ? [`… and ${out.rowsRejected - 20} more rejected rows (see --json, or attest snapshots).`] : []),
+      ].join('\n'),
+  }),
+  define({
+    words: ['pull', 'ldap'],
+    operation: 'pull.ldap',
+    summary: 'Pull users, groups and memberships from a live LDAP / Active Directory server into one snapshot.',
+    usage:
+      'attest pull ldap -w WS (--url URL [--bind-dn DN] --base DN | --connection NAME) [--user-base DN] [--group-base DN] [--user-filter F] [--group-filter F] [--starttls] [--ca-file F] [--nested] [--system NAME] [--as-of DATE] [--page-size N] [--save-connection NAME] [--password-file F] [--dry-run]',
+    positionals: [],
+    options: {
+      url: { type: 'string' },
+      'bind-dn': { type: 'string' },
+      base: { type: 'string' },
+      'user-base': { type: 'string' },
+      'group-base': { type: 'string' },
+      'user-filter': { type: 'string' },
+      'group-filter': { type: 'string' },
+      starttls: { type: 'boolean' },
+      'ca-file': { type: 'string' },
+      nested: { type: 'boolean' },
+      system: { type: 'string' },
+      'as-of': { type: 'string' },
+      'page-size': { type: 'string' },
+      connection: { type: 'string' },
+      'save-connection': { type: 'string' },
+      'password-file': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    workspace: true,
+    input: async (args) => {
+      const bindDn = stringOption(args.values, 'bind-dn');
+      return {
+        connection: stringOption(args.values, 'connection'),
+        url: stringOption(args.values, 'url'),
+        bindDn,
+        password: await ldapPassword(args, bindDn),
+        base: stringOption(args.values, 'base'),
+        userBase: stringOption(args.values, 'user-base'),
+        groupBase: stringOption(args.values, 'group-base'),
+        userFilter: stringOption(args.values, 'user-filter'),
+        groupFilter: stringOption(args.values, 'group-filter'),
+        startTls: args.values.starttls === true ? true : undefined,
+        caFile: stringOption(args.values, 'ca-file'),
+        nested: args.values.nested === true,
+        system: stringOption(args.values, 'system'),
+        asOf: stringOption(args.values, 'as-of'),
+        pageSize: integerOption(args.values, 'page-size'),
+        saveConnection: stringOption(args.values, 'save-connection'),
+        dryRun: args.values['dry-run'] === true,
+      };
+    },
+    human: (out) =>
+      [
+        `${out.dryRun ? 'Dry run (nothing was saved): would pull' : 'Pulled'} snapshot ${out.dryRun ? '' : `#${out.snapshotId} `}of ${out.system} as of ${out.asOf} from ${out.server}${out.bindDn ? ` as ${out.bindDn}` : ' (anonymous)'}`,
+        formatRows([
+          ...out.searches.map((s): [string, string] => [`${s.name[0]?.toUpperCase()}${s.name.slice(1)} found`, `${s.entries} under ${s.base} matching ${s.filter}`]),
+          ['Accounts', String(out.accounts)],
+          ['Entitlements', String(out.entitlements)],
+          ['Grants', `${out.grants}${out.nestedGroups ? ' (nested groups expanded)' : ''}`],
+          ['Rejected', String(out.rowsRejected)],
+          ['SHA-256', out.sha256],
+        ]),
+        ...(out.savedConnection ? [`Connection saved in the workspace as "${out.savedConnection}" (password included, encrypted with the workspace).`] : []),
+        ...(out.dryRun ? ['First records as they would land:', ...out.preview.accounts.map((a) => `  ${a.login}  ${a.status}${a.privileged ? '  privileged' : ''}`), ...out.preview.grants.map((g) => `  ${g.account} → ${g.entitlement}${g.via ? ` (via ${g.via})` : ''}`)] : []),
+        ...out.notes.map((n) => `Note: ${n}`),
+        ...out.rejected.slice(0, 20).map((r) => `Rejected: ${r.reason}`),
       ].join('\n'),
   }),
   define({

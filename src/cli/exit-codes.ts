@@ -34,6 +34,8 @@ const BY_CODE: Record<ErrorCode, number> = {
   CONNECTION_FAILED: EXIT.rejected,
   AUTH_FAILED: EXIT.rejected,
   TLS_UNTRUSTED: EXIT.rejected,
+  SEARCH_FAILED: EXIT.rejected,
+  UNKNOWN_CONNECTION: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };

@@ -7,14 +7,12 @@ import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
 import { chooseProfile, type Candidate } from './choose-profile.js';
 import { sha256File } from './file-hash.js';
-import type { ImportedFile, ImportPreview, ImportRequest, ImportResult } from './import-request.js';
+import type { ImportedFile, ImportRequest, ImportResult } from './import-request.js';
+import { landSnapshot, plural } from './land-snapshot.js';
 import { resolveColumns } from './map-source.js';
-import { parseDate } from './normalize/dates.js';
 import { openSource } from './open-source.js';
 import type { Profile, SnapshotContent, SourceDetails } from './profile.js';
 import { runMapJob, type MapJob } from './map-files.js';
-import type { ResolvedRecords } from './snapshot-output.js';
-import { SnapshotStore } from './snapshot-store.js';
 import { startMapWorker, type MapWorker } from './worker/run-in-worker.js';
 import type { Source } from './source.js';
 
@@ -80,10 +78,6 @@ function useWorker(files: readonly PreparedFile[]): boolean {
   return files.reduce((sum, f) => sum + (streamed(f) ? f.size : 0), 0) > WORKER_THRESHOLD_BYTES;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 function progressFor(name: string, ctx: ImportContext): ((done: number, total: number) => void) | undefined {
   const report = ctx.onProgress;
   return report ? (done, total) => report({ phase: `Importing ${name}`, done, total }) : undefined;
@@ -115,18 +109,6 @@ function systemName(request: ImportRequest, files: readonly PreparedFile[]): str
     throw new AttestError('USAGE', `Name the system ${files.map((f) => f.name).join(', ')} comes from with --system (for example --system "Finance ERP").`);
   }
   return name;
-}
-
-function resolveAsOf(given: string | undefined, fromFiles: string | null, notes: string[]): string {
-  if (given !== undefined) {
-    const parsed = parseDate(given);
-    if (!parsed) throw new AttestError('USAGE', `--as-of "${given}" is not a date. Use YYYY-MM-DD.`);
-    return parsed;
-  }
-  if (fromFiles) return fromFiles;
-  const today = new Date().toISOString().slice(0, 10);
-  notes.push(`No as-of date was given and the file states none; the import date ${today} is used.`);
-  return today;
 }
 
 function combinedSha256(files: readonly PreparedFile[]): string {
@@ -178,35 +160,6 @@ function sourceNotes(details: readonly (SourceDetails | null)[]): string[] {
   return notes;
 }
 
-const PREVIEW_ROWS = 10;
-
-/** The snapshot's first records as they landed, read back inside the transaction (so a dry run shows them too). */
-function previewOf(ws: Workspace, snapshotId: number): ImportPreview {
-  const db = ws.db;
-  const identities = db
-    .prepare(`SELECT employee_id AS employeeId, display_name AS displayName, email, status, manager_employee_id AS managerEmployeeId,
-      termination_date AS terminationDate FROM identities WHERE snapshot_id = ? ORDER BY id LIMIT ${PREVIEW_ROWS}`)
-    .all(snapshotId) as ImportPreview['identities'];
-  const accounts = (
-    db
-      .prepare(`SELECT account_key AS key, login, email, status, account_type AS accountType, privileged, mfa, last_login AS lastLogin
-        FROM accounts WHERE snapshot_id = ? ORDER BY id LIMIT ${PREVIEW_ROWS}`)
-      .all(snapshotId) as (Omit<ImportPreview['accounts'][number], 'privileged' | 'mfa'> & { privileged: number; mfa: number | null })[]
-  ).map((a) => ({ ...a, privileged: a.privileged === 1, mfa: a.mfa === null ? null : a.mfa === 1 }));
-  const grants = db
-    .prepare(`SELECT a.account_key AS account, e.entitlement_key AS entitlement, g.via FROM grants g
-      JOIN accounts a ON a.id = g.account_id JOIN entitlements e ON e.id = g.entitlement_id
-      WHERE g.snapshot_id = ? ORDER BY g.account_id, g.entitlement_id LIMIT ${PREVIEW_ROWS}`)
-    .all(snapshotId) as ImportPreview['grants'];
-  return { identities, accounts, grants };
-}
-
-function systemId(ws: Workspace, name: string, content: SnapshotContent): number {
-  const existing = ws.db.prepare('SELECT id FROM systems WHERE name = ?').pluck().get(name) as number | undefined;
-  if (existing !== undefined) return existing;
-  return Number(ws.db.prepare('INSERT INTO systems (name, kind, created_at) VALUES (?, ?, ?)').run(name, content === 'identities' ? 'hr' : 'application', new Date().toISOString()).lastInsertRowid);
-}
-
 function savedMapping(ws: Workspace, system: string, profile: string): Record<string, string> | undefined {
   const json = ws.db.prepare('SELECT m.mapping FROM saved_mappings m JOIN systems s ON s.id = m.system_id WHERE s.name = ? AND m.profile = ?').pluck().get(system, profile) as string | undefined;
   return json === undefined ? undefined : (JSON.parse(json) as Record<string, string>);
@@ -234,7 +187,6 @@ async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportCont
   const system = systemName(request, files);
   const content = files[0]!.profile.content;
   const mapping = request.mapping ?? savedMapping(ws, system, files[0]!.profile.name);
-  const notes: string[] = [];
   const evidence = (request.evidence ?? []).map((path) => {
     const size = statFile(path, 'evidence file');
     if (size > MAX_EVIDENCE_BYTES) throw new AttestError('FILE_TOO_LARGE', `The evidence file ${basename(path)} is larger than 64 MB. Attach a smaller file (a cropped screenshot, the query text).`);
@@ -243,63 +195,55 @@ async function importWith(ws: Workspace, request: ImportRequest, ctx: ImportCont
   });
 
   const work = async (): Promise<ImportResult> => {
-    const db = ws.db;
-    db.pragma('defer_foreign_keys = ON');
-    const sysId = systemId(ws, system, content);
-    const snapshotId = ((db.prepare('SELECT max(id) FROM snapshots').pluck().get() as number | null) ?? 0) + 1;
-    const firstSourceId = ((db.prepare('SELECT max(id) FROM snapshot_sources').pluck().get() as number | null) ?? 0) + 1;
-    const sourceIds = files.map((_, index) => firstSourceId + index);
-    const store = new SnapshotStore(db, snapshotId, sourceIds);
-    const next = SnapshotStore.nextIds(db);
-    const job: MapJob = {
-      files: files.map((f) => ({ path: f.path, name: f.name, profile: f.profile.name, size: f.size, sheet: f.sheet })),
-      mapping,
-      dateOrder: request.dateOrder,
-      nextAccountId: next.account,
-      nextEntitlementId: next.entitlement,
-      scratchDir,
-      allowIncomplete: request.allowIncomplete,
-    };
-    const onProgress = (file: string, done: number, total: number): void => ctx.onProgress?.({ phase: `Importing ${file}`, done, total });
-    const resolved: ResolvedRecords = worker && useWorker(files)
-      ? await worker.run(job, store, { signal: ctx.signal, onProgress })
-      : await runMapJob(job, store, { signal: ctx.signal, onProgress, opened: files.map((f) => f.source) });
-    const counts = store.finish(resolved);
-    for (const file of files) file.sha256 = await file.hash;
-    const details = resolved.details ?? [];
-    const imported = writeSources(db, snapshotId, sourceIds, files, mapping, details);
-    const complete = details.every((d) => d?.complete !== false);
-    notes.push(...sourceNotes(details));
-    const rowsImported = counts.rowsRead - counts.rowsRejected;
-    if (counts.rowsRead === 0) throw new AttestError('NO_DATA_ROWS', `${files.map((f) => f.name).join(', ')} has a header but no data rows. Export the data again, with its rows.`);
-    if (rowsImported === 0) {
-      const reasons = store.rejections.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`).join('; ');
-      throw new AttestError('IMPORT_REJECTED', `Every row was rejected, so nothing was imported (${reasons}). Check the profile and the mapping with --dry-run.`);
-    }
-    if (counts.duplicateGrants > 0) notes.push(`${plural(counts.duplicateGrants, 'grant')} named more than once (in a repeated row, or from both sides of a membership); each imported once.`);
-    if (counts.undescribedGrants > 0) notes.push(`${plural(counts.undescribedGrants, 'membership')} named members the files do not describe (nested groups, computers); skipped.`);
-    if (counts.conflicts > 0) notes.push(`${plural(counts.conflicts, 'value')} disagreed between records of the same account or entitlement; the first was kept.`);
-    const asOf = resolveAsOf(request.asOf, resolved.asOf, notes);
-    const profile = [...new Set(files.map((f) => f.profile.name))].join('+');
-    const sha256 = combinedSha256(files);
-    db.prepare(`INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected, complete)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      snapshotId, sysId, content, profile, mapping ? JSON.stringify(mapping) : null, files.map((f) => f.name).join(', '), sha256,
-      files.reduce((sum, f) => sum + f.size, 0), asOf, new Date().toISOString(), request.operator, counts.rowsRead, rowsImported, counts.rowsRejected, complete ? 1 : 0,
-    );
-    if (request.mapping) {
-      db.prepare(`INSERT INTO saved_mappings (system_id, profile, mapping, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (system_id, profile) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at, saved_by = excluded.saved_by`).run(sysId, files[0]!.profile.name, JSON.stringify(request.mapping), new Date().toISOString(), request.operator);
-    }
-    const attach = db.prepare('INSERT INTO attachments (snapshot_id, file_name, media_type, sha256, size_bytes, content, note, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const e of evidence) attach.run(snapshotId, e.name, mediaType(e.path), e.sha256, e.size, e.bytes, 'extraction evidence', new Date().toISOString(), request.operator);
-    const rejected = store.rejections.map((r) => ({ ...r, file: files[r.source]?.name ?? '' }));
-    return {
-      snapshotId, system, profile, sha256, asOf, dryRun: request.dryRun === true, complete, rowsRead: counts.rowsRead, rowsImported, rowsRejected: counts.rowsRejected, rejected,
-      identities: counts.identities, accounts: counts.accounts, entitlements: counts.entitlements, grants: counts.grants, duplicateGrants: counts.duplicateGrants,
-      files: imported, evidence: evidence.map(({ name, sha256: hash, size }) => ({ name, sha256: hash, size })), notes,
-      preview: previewOf(ws, snapshotId),
-    };
+    let imported: ImportedFile[] = [];
+    let details: (SourceDetails | null)[] = [];
+    const landed = await landSnapshot(ws, {
+      system,
+      content,
+      operator: request.operator,
+      asOf: request.asOf,
+      sourceNames: files.map((f) => f.name),
+      sourceNoun: 'the files',
+      records: async (store, next) => {
+        const job: MapJob = {
+          files: files.map((f) => ({ path: f.path, name: f.name, profile: f.profile.name, size: f.size, sheet: f.sheet })),
+          mapping,
+          dateOrder: request.dateOrder,
+          nextAccountId: next.account,
+          nextEntitlementId: next.entitlement,
+          scratchDir,
+          allowIncomplete: request.allowIncomplete,
+        };
+        const onProgress = (file: string, done: number, total: number): void => ctx.onProgress?.({ phase: `Importing ${file}`, done, total });
+        const resolved = await (worker && useWorker(files)
+          ? worker.run(job, store, { signal: ctx.signal, onProgress })
+          : runMapJob(job, store, { signal: ctx.signal, onProgress, opened: files.map((f) => f.source) }));
+        details = resolved.details ?? [];
+        return resolved;
+      },
+      provenance: async ({ snapshotId, systemId, sourceIds }) => {
+        for (const file of files) file.sha256 = await file.hash;
+        imported = writeSources(ws.db, snapshotId, sourceIds, files, mapping, details);
+        if (request.mapping) {
+          ws.db.prepare(`INSERT INTO saved_mappings (system_id, profile, mapping, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (system_id, profile) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at, saved_by = excluded.saved_by`).run(systemId, files[0]!.profile.name, JSON.stringify(request.mapping), new Date().toISOString(), request.operator);
+        }
+        const attach = ws.db.prepare('INSERT INTO attachments (snapshot_id, file_name, media_type, sha256, size_bytes, content, note, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const e of evidence) attach.run(snapshotId, e.name, mediaType(e.path), e.sha256, e.size, e.bytes, 'extraction evidence', new Date().toISOString(), request.operator);
+        return {
+          profile: [...new Set(files.map((f) => f.profile.name))].join('+'),
+          mapping,
+          fileName: files.map((f) => f.name).join(', '),
+          sha256: combinedSha256(files),
+          sizeBytes: files.reduce((sum, f) => sum + f.size, 0),
+          complete: details.every((d) => d?.complete !== false),
+          notes: sourceNotes(details),
+        };
+      },
+      noRecordsMessage: `${files.map((f) => f.name).join(', ')} has a header but no data rows. Export the data again, with its rows.`,
+      allRejectedAdvice: 'Check the profile and the mapping with --dry-run.',
+    });
+    return { ...landed, dryRun: request.dryRun === true, files: imported, evidence: evidence.map(({ name, sha256: hash, size }) => ({ name, sha256: hash, size })) };
   };
   return ws.changeAsync(
     request.operator,

@@ -16,8 +16,37 @@ export interface SnapshotSummary {
   rowsImported: number;
   rowsRejected: number;
   complete: boolean;
-  sources: { fileName: string; sha256: string; sizeBytes: number; profile: string; encoding: string | null; details: SourceDetails | null }[];
+  sources: { fileName: string; sha256: string; sizeBytes: number; profile: string; encoding: string | null; search: SourceSearch | null; details: SourceDetails | null }[];
   evidence: { fileName: string; sha256: string; sizeBytes: number; mediaType: string }[];
+}
+
+/** The directory search a live pull's source ran (src/connectors/ldap). */
+export interface SourceSearch {
+  server: string;
+  bindDn: string | null;
+  base: string;
+  scope: string;
+  filter: string;
+  pageSize: number;
+  entries: number;
+  nestedGroups: boolean;
+}
+
+interface SourceRow {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  profile: string;
+  encoding: string | null;
+  details: string | null;
+  server: string | null;
+  bindDn: string | null;
+  base: string;
+  scope: string;
+  filter: string;
+  pageSize: number;
+  entries: number;
+  nestedGroups: number;
 }
 
 interface SnapshotRow {
@@ -43,7 +72,9 @@ export function listSnapshots(db: Database.Database, system?: string): SnapshotS
     .prepare(`SELECT s.*, y.name AS system FROM snapshots s JOIN systems y ON y.id = s.system_id
       WHERE (? IS NULL OR y.name = ?) ORDER BY s.id DESC`)
     .all(system ?? null, system ?? null) as SnapshotRow[];
-  const sources = db.prepare('SELECT file_name AS fileName, sha256, size_bytes AS sizeBytes, profile, encoding, details FROM snapshot_sources WHERE snapshot_id = ? ORDER BY ordinal');
+  const sources = db.prepare(`SELECT s.file_name AS fileName, s.sha256, s.size_bytes AS sizeBytes, s.profile, s.encoding, s.details, q.server, q.bind_dn AS bindDn, q.base,
+    q.scope, q.filter, q.page_size AS pageSize, q.entries, q.nested_groups AS nestedGroups
+    FROM snapshot_sources s LEFT JOIN source_searches q ON q.source_id = s.id WHERE s.snapshot_id = ? ORDER BY s.ordinal`);
   const evidence = db.prepare('SELECT file_name AS fileName, sha256, size_bytes AS sizeBytes, media_type AS mediaType FROM attachments WHERE snapshot_id = ? ORDER BY id');
   return rows.map((r) => ({
     id: r.id,
@@ -60,9 +91,10 @@ export function listSnapshots(db: Database.Database, system?: string): SnapshotS
     rowsImported: r.rows_imported,
     rowsRejected: r.rows_rejected,
     complete: r.complete === 1,
-    sources: (sources.all(r.id) as (Omit<SnapshotSummary['sources'][number], 'details'> & { details: string | null })[]).map((s) => ({
-      ...s,
-      details: s.details === null ? null : (JSON.parse(s.details) as SourceDetails),
+    sources: (sources.all(r.id) as SourceRow[]).map(({ fileName, sha256, sizeBytes, profile, encoding, details, server, bindDn, base, scope, filter, pageSize, entries, nestedGroups }) => ({
+      fileName, sha256, sizeBytes, profile, encoding,
+      search: server === null ? null : { server, bindDn, base, scope, filter, pageSize, entries, nestedGroups: nestedGroups === 1 },
+      details: details === null ? null : (JSON.parse(details) as SourceDetails),
     })),
     evidence: evidence.all(r.id) as SnapshotSummary['evidence'],
   }));

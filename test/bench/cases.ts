@@ -40,7 +40,7 @@ function* syntheticGrants(): Generator<GrantRow> {
 
 function seedSnapshot(db: Database.Database): number {
   db.exec(`INSERT INTO systems (id, name, created_at) VALUES (1, 'Bench', 'now');
-    INSERT INTO snapshots VALUES (1, 1, 'access', 'grants', NULL, 'bench.csv', '${'0'.repeat(64)}', 0, '2026-11-01', 'now', 'bench', ${GRANT_ROWS}, ${GRANT_ROWS}, 0);`);
+    INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected) VALUES (1, 1, 'access', 'grants', NULL, 'bench.csv', '${'0'.repeat(64)}', 0, '2026-11-01', 'now', 'bench', ${GRANT_ROWS}, ${GRANT_ROWS}, 0);`);
   const account = db.prepare("INSERT INTO accounts (id, snapshot_id, account_key, login, status) VALUES (?, 1, ?, ?, 'enabled')");
   const entitlement = db.prepare('INSERT INTO entitlements (id, snapshot_id, entitlement_key, name) VALUES (?, 1, ?, ?)');
   db.transaction(() => {

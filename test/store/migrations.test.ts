@@ -45,6 +45,39 @@ describe('migrations', () => {
     ws.close();
   });
 
+  it('004 adds saved connections (one per name, replaceable) and immutable directory searches of snapshot sources', () => {
+    const ws = newWorkspace(tempDir());
+    const save = ws.db.prepare(`INSERT INTO saved_connections (name, kind, settings, secret, saved_at, saved_by) VALUES (?, 'ldap', ?, 'pw', 'now', 'me')
+      ON CONFLICT (name) DO UPDATE SET settings = excluded.settings`);
+    save.run('corp', '{"url":"ldap://a"}');
+    save.run('CORP', '{"url":"ldap://b"}');
+    expect(ws.db.prepare('SELECT name, settings FROM saved_connections').all()).toEqual([{ name: 'corp', settings: '{"url":"ldap://b"}' }]);
+    expect(() => ws.db.exec("INSERT INTO saved_connections VALUES ('x', 'ftp', '{}', NULL, 'now', 'me')")).toThrowError(/CHECK/);
+    ws.db.exec(`
+      INSERT INTO systems (id, name, created_at) VALUES (1, 'Directory', 'now');
+      INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected) VALUES (1, 1, 'access', 'ldap-directory', NULL, 'ldap://a:389', '${'a'.repeat(64)}', 1, '2026-01-01', 'now', 'me', 1, 1, 0);
+      INSERT INTO snapshot_sources VALUES (1, 1, 0, 'ldap://a:389/dc=x??sub?(uid=*)', '${'a'.repeat(64)}', 1, 'ldap-users', NULL, NULL);
+      INSERT INTO source_searches VALUES (1, 'ldap://a:389', NULL, 'dc=x', 'sub', '(uid=*)', 500, 1, 0);
+    `);
+    expect(() => ws.db.exec('UPDATE source_searches SET filter = filter')).toThrowError(/immutable/);
+    expect(() => ws.db.exec('DELETE FROM source_searches')).toThrowError(/immutable/);
+    ws.close();
+  });
+
+  it('003 adds a source\'s own provenance (JSON) and a snapshot\'s completeness, complete by default', () => {
+    const ws = newWorkspace(tempDir());
+    ws.db.exec(`
+      INSERT INTO systems (id, name, created_at) VALUES (1, 'Okta', 'now');
+      INSERT INTO snapshots (id, system_id, content, profile, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected)
+        VALUES (1, 1, 'access', 'c1z', 'a.c1z', '${'a'.repeat(64)}', 1, '2026-01-01', 'now', 'me', 1, 1, 0);
+      INSERT INTO snapshot_sources (id, snapshot_id, ordinal, file_name, sha256, size_bytes, profile, details) VALUES (1, 1, 0, 'a.c1z', '${'a'.repeat(64)}', 1, 'c1z', '{"syncId":"s1"}');
+    `);
+    expect(ws.db.prepare('SELECT complete FROM snapshots').pluck().get()).toBe(1);
+    expect(ws.db.prepare('SELECT details FROM snapshot_sources').pluck().get()).toBe('{"syncId":"s1"}');
+    expect(() => ws.db.exec("INSERT INTO snapshots (id, system_id, content, profile, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected, complete) VALUES (2, 1, 'access', 'c1z', 'b', 'x', 1, 'd', 'now', 'me', 1, 1, 0, 2)")).toThrowError(/CHECK/);
+    ws.close();
+  });
+
   it('an older workspace is brought up to date on open, and the step is audited', () => {
     const dir = tempDir();
     const path = join(dir, 'old.attest');
@@ -62,8 +95,8 @@ describe('migrations', () => {
     const ws = newWorkspace(tempDir());
     ws.db.exec(`
       INSERT INTO systems (id, name, created_at) VALUES (1, 'ERP', 'now');
-      INSERT INTO snapshots VALUES (1, 1, 'access', 'grants', NULL, 'a.csv', '${'a'.repeat(64)}', 1, '2026-01-01', 'now', 'me', 1, 1, 0);
-      INSERT INTO snapshot_sources VALUES (1, 1, 0, 'a.csv', '${'a'.repeat(64)}', 1, 'grants', 'utf-8');
+      INSERT INTO snapshots (id, system_id, content, profile, mapping, file_name, sha256, size_bytes, as_of, imported_at, imported_by, rows_read, rows_imported, rows_rejected) VALUES (1, 1, 'access', 'grants', NULL, 'a.csv', '${'a'.repeat(64)}', 1, '2026-01-01', 'now', 'me', 1, 1, 0);
+      INSERT INTO snapshot_sources VALUES (1, 1, 0, 'a.csv', '${'a'.repeat(64)}', 1, 'grants', 'utf-8', NULL);
       INSERT INTO rejected_rows VALUES (1, 1, 1, 2, 'why', NULL);
       INSERT INTO identities (id, snapshot_id, employee_id, status) VALUES (1, 1, 'E1', 'active');
       INSERT INTO accounts (id, snapshot_id, account_key, login, status) VALUES (1, 1, 'a', 'a', 'enabled');

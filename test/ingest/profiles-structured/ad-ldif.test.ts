@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { adLdifProfile as profile } from '../../../src/ingest/profiles/ad-ldif.js';
 import { openLdif } from '../../../src/ingest/readers/ldif/open-ldif.js';
-import { organizationalUnits, parseDn } from '../../../src/ingest/profiles/ad/distinguished-name.js';
+import { organizationalUnits, parseDn } from '../../../src/ingest/directory/distinguished-name.js';
 import type { LdifEntry } from '../../../src/ingest/source.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 import { ldifEntry, mapLdif } from './helpers/collecting-sink.js';

@@ -90,3 +90,8 @@ export function organizationalUnits(dn: string): string[] {
 export function hasDomainComponent(dn: string): boolean {
   return parseDn(dn).some((rdn) => rdn.type === 'dc');
 }
+
+/** A uniqueMember value may carry an optional unique id after the DN (`cn=x,dc=y#'0101'B`): the DN alone. */
+export function withoutUniqueId(value: string): string {
+  return value.replace(/#'[01]*'B$/, '');
+}
