@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesField, EXPANDED, unpackC1z } from '../helpers/c1z-builder.js';
+import { bytesField, EXPANDED, unpackC1z, varintField } from '../helpers/c1z-builder.js';
 
 /**
  * A baton sync file with the same access as the grants CSV of the bench (10k users × 100 of 500
@@ -15,16 +15,6 @@ const SYNC = 'benchsync000000000000000001';
 const ACCOUNTS = 10_000;
 const ENTITLEMENTS = 500;
 
-const varintField = (field: number, value: number): Buffer => {
-  const bytes = [field << 3];
-  let rest = value;
-  while (rest >= 0x80) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  bytes.push(rest);
-  return Buffer.from(bytes);
-};
 const any = (name: string, value: Buffer): Buffer => Buffer.concat([bytesField(1, `type.googleapis.com/c1.connector.v2.${name}`), bytesField(2, value)]);
 const resourceId = (type: string, id: string): Buffer => Buffer.concat([bytesField(1, type), bytesField(2, id)]);
 const structString = (key: string, value: string): Buffer => bytesField(1, Buffer.concat([bytesField(1, key), bytesField(2, bytesField(3, value))]));

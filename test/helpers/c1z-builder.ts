@@ -55,7 +55,8 @@ export function editC1z(source: string, dir: string, name: string, change: (db: 
   return out;
 }
 
-function varint(value: number): Buffer {
+/** A protobuf varint. */
+export function varint(value: number): Buffer {
   const bytes: number[] = [];
   let rest = value;
   while (rest >= 0x80) {
@@ -64,6 +65,11 @@ function varint(value: number): Buffer {
   }
   bytes.push(rest);
   return Buffer.from(bytes);
+}
+
+/** One varint protobuf field (an integer, an enum, a boolean). */
+export function varintField(field: number, value: number): Buffer {
+  return Buffer.concat([varint(field << 3), varint(value)]);
 }
 
 /** One length-delimited protobuf field. */

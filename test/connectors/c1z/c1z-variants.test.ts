@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSnapshot } from '../../../src/ingest/import-snapshot.js';
-import { bytesField, EXPANDED, editC1z, packC1z, unpackC1z } from '../../helpers/c1z-builder.js';
+import { bytesField, EXPANDED, editC1z, packC1z, unpackC1z, varintField } from '../../helpers/c1z-builder.js';
 import { runCli } from '../../helpers/cli.js';
 import { fileState } from '../../helpers/file-state.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
@@ -82,7 +82,7 @@ describe('.c1z files written by other baton versions', () => {
       bytesField(2, Buffer.from([0x08, 0x02])),
       Buffer.from([0x28, 0x02]),
       bytesField(6, 'svc-backup'),
-      bytesField(9, Buffer.from([0x08, ...varint(1_764_547_200)])),
+      bytesField(9, varintField(1, 1_764_547_200)),
       bytesField(10, Buffer.from([0x08, 0x01])),
     ]);
     const resource = Buffer.concat([
@@ -99,16 +99,6 @@ describe('.c1z files written by other baton versions', () => {
   });
 });
 
-function varint(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value;
-  while (rest >= 0x80) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  bytes.push(rest);
-  return bytes;
-}
 
 describe('broken .c1z files are refused whole (CORRUPT_FILE), the workspace untouched', () => {
   it('a corrupt zstd frame', async () => {
