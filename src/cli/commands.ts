@@ -226,7 +226,7 @@ export const COMMANDS: readonly AnyCommand[] = [
           ['SHA-256', out.sha256],
         ]),
         ...out.files.filter((f) => f.details !== null).map((f) => `${f.name}: ${describeDetails(f.details)}`),
-        ...out.files.filter((f) => f.details === null).map((f) => `${f.name}: ${f.profile}${f.encoding ? `, ${f.encoding}` : ''}${f.delimiter && f.delimiter !== ',' ? `, delimiter ${JSON.stringify(f.delimiter)}` : ''}${f.sheet ? `, sheet "${f.sheet}"` : ''}; columns ${Object.entries(f.columns).map(([field, header]) => `${field} ← "${header}"`).join(', ')}`),
+        ...out.files.filter((f) => f.details === null).map((f) => `${f.name}: ${f.profile}${f.encoding ? `, ${f.encoding}` : ''}${f.delimiter && f.delimiter !== ',' ? `, delimiter ${JSON.stringify(f.delimiter)}` : ''}${f.sheet ? `, sheet "${f.sheet}"` : ''}${Object.keys(f.columns).length > 0 ? `; columns ${Object.entries(f.columns).map(([field, header]) => `${field} ← "${header}"`).join(', ')}` : ''}`),
         ...(out.dryRun
           ? [
               'First rows as they would land:',
