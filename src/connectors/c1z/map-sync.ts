@@ -43,13 +43,14 @@ function checkCancelled(signal: AbortSignal | undefined): void {
  */
 export function mapSync(db: Database.Database, name: string, index: number, run: SyncRun, complete: boolean, otherSyncs: number, sink: RecordingSink, options: MapSyncOptions = {}): SyncFacts {
   const sync = run.syncId;
-  const count = (table: string): number => db.prepare(`SELECT count(*) FROM ${table} WHERE sync_id = ?`).pluck().get(sync) as number;
+  // The progress total counts every sync's rows (a count for one sync scans the whole table);
+  // the facts count this sync's rows as they are read.
+  const count = (table: string): number => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  let total = count('v1_resources') + count('v1_entitlements') + count('v1_grants');
   const facts: SyncFacts = {
     format: 'c1z', syncId: sync, syncType: run.type, startedAt: run.startedAt, endedAt: run.endedAt, complete, otherSyncs,
-    resourceTypes: count('v1_resource_types'), resources: count('v1_resources'), entitlements: count('v1_entitlements'), grants: count('v1_grants'),
-    nonAccountGrants: 0, directGrants: 0, inheritedGrants: 0,
+    resourceTypes: 0, resources: 0, entitlements: 0, grants: 0, nonAccountGrants: 0, directGrants: 0, inheritedGrants: 0,
   };
-  const total = facts.resources + facts.entitlements + facts.grants;
   let line = 0;
   const decoding = <T>(table: string, id: number, decode: () => T): T => {
     try {
@@ -68,6 +69,7 @@ export function mapSync(db: Database.Database, name: string, index: number, run:
 
   const userTypes = new Set<string>();
   for (const [id, blob] of db.prepare('SELECT id, data FROM v1_resource_types WHERE sync_id = ?').raw().iterate(sync) as Iterable<[number, Buffer]>) {
+    facts.resourceTypes += 1;
     const type = decoding('v1_resource_types', id, () => decodeResourceType(blob));
     if (type.id && type.traits.includes(TRAIT.user)) userTypes.add(type.id);
   }
@@ -76,6 +78,7 @@ export function mapSync(db: Database.Database, name: string, index: number, run:
   const resources = db.prepare('SELECT id, resource_type_id, data FROM v1_resources WHERE sync_id = ? ORDER BY id').raw();
   for (const [id, type, blob] of resources.iterate(sync) as Iterable<[number, string, Buffer]>) {
     step();
+    facts.resources += 1;
     const resource = decoding('v1_resources', id, () => decodeResource(blob));
     const key = resourceKey(type, resource.id ?? '');
     if (resource.displayName) resourceNames.set(key, resource.displayName);
@@ -91,6 +94,7 @@ export function mapSync(db: Database.Database, name: string, index: number, run:
   const entitlements = db.prepare('SELECT id, external_id, resource_type_id, resource_id, data FROM v1_entitlements WHERE sync_id = ? ORDER BY id').raw();
   for (const [id, key, type, resourceId, blob] of entitlements.iterate(sync) as Iterable<[number, string, string, string, Buffer]>) {
     step();
+    facts.entitlements += 1;
     const message = decoding('v1_entitlements', id, () => decodeEntitlement(blob));
     sink.beginRecord(index, line);
     sink.entitlement(entitlementOf(key, resourceNames.get(resourceKey(type, resourceId)) ?? message.resource?.displayName, type, message));
@@ -101,6 +105,7 @@ export function mapSync(db: Database.Database, name: string, index: number, run:
   const grants = db.prepare('SELECT id, entitlement_id, principal_resource_type_id, principal_resource_id, data FROM v1_grants WHERE sync_id = ? ORDER BY id').raw();
   for (const [id, entitlement, principalType, principalId, blob] of grants.iterate(sync) as Iterable<[number, string, string, string, Buffer]>) {
     step();
+    facts.grants += 1;
     sink.beginRecord(index, line);
     if (userTypes.has(principalType)) {
       const via = viaOf(entitlement, decoding('v1_grants', id, () => decodeGrantSources(blob)));
@@ -110,6 +115,7 @@ export function mapSync(db: Database.Database, name: string, index: number, run:
     } else facts.nonAccountGrants += 1;
     sink.endRecord();
   }
+  total = facts.resources + facts.entitlements + facts.grants;
   options.onProgress?.(total, total);
   return facts;
 }

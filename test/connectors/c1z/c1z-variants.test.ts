@@ -51,7 +51,7 @@ describe('.c1z files written by other baton versions', () => {
     });
     const result = await dryRun(path);
     expect(result).toMatchObject({ accounts: 1000, grants: 12_441, asOf: '2025-12-17', complete: true });
-    expect(result.files[0]?.details).toMatchObject({ syncId: '36zfOAoWMxQdISbixanQCRBiX7E', syncType: 'full', otherSyncs: 2 });
+    expect(result.files[0]?.details).toMatchObject({ syncId: '36zfOAoWMxQdISbixanQCRBiX7E', syncType: 'full', otherSyncs: 2, resources: 1221, grants: 14_981 });
     expect(result.notes).toContain('The file holds 2 other syncs; only sync 36zfOAoWMxQdISbixanQCRBiX7E was imported.');
   });
 
