@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSnapshot } from '../../../src/ingest/import-snapshot.js';
@@ -19,17 +19,23 @@ async function dryRun(path: string) {
   }
 }
 
-/** Imports through the CLI into a fresh workspace; expects a refusal with `code`, and the workspace as it was. */
+/**
+ * Imports through the CLI into a fresh workspace; expects a refusal with `code`, the workspace as
+ * it was, and no temporary file left behind.
+ */
 async function expectRefused(path: string, code: string): Promise<string> {
   const dir = tempDir();
   newWorkspace(dir).close();
   const ws = join(dir, 'w.attest');
   const before = fileState(ws);
-  const run = await runCli(['import', path, '-w', ws, '--system', 'Baton', '--json'], { env: { ATTEST_PASSPHRASE: PASSPHRASE } });
+  const tmp = join(tempDir(), 'tmp');
+  mkdirSync(tmp);
+  const run = await runCli(['import', path, '-w', ws, '--system', 'Baton', '--json'], { env: { ATTEST_PASSPHRASE: PASSPHRASE, TMPDIR: tmp } });
   expect(run.code, run.stdout).toBe(4);
   const { error } = run.json() as { error: { code: string; message: string } };
   expect(error.code).toBe(code);
   expect(fileState(ws)).toEqual(before);
+  expect(readdirSync(tmp).filter((name) => name.startsWith('attest'))).toEqual([]);
   return error.message;
 }
 
