@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { invoke } from '../../../src/api/invoke.js';
+import { ApiSession } from '../../../src/api/session.js';
 import { EXPANDED, IN_PROGRESS, PEBBLE, UNEXPANDED } from '../../helpers/c1z-builder.js';
 import { runCli } from '../../helpers/cli.js';
 import { fileState } from '../../helpers/file-state.js';
@@ -60,6 +62,32 @@ describe('attest import of a baton .c1z (v1)', () => {
 
     const listed = (await runCli(['snapshots', '-w', ws, '--json'], { env })).json() as { snapshots: { complete: boolean; sources: { profile: string; details: { syncId: string; grants: number } }[] }[] };
     expect(listed.snapshots[0]).toMatchObject({ complete: true, sources: [{ profile: 'c1z', details: { syncId: '36zfOAoWMxQdISbixanQCRBiX7E', grants: 14_981 } }] });
+  });
+
+  it('mapping in the worker thread (large files) gives exactly what mapping in this thread gives', async () => {
+    const run = async (mode: string): Promise<unknown> => {
+      const out = await runCli(['import', EXPANDED, '-w', workspace(), '--system', 'Baton Demo', '--json'], { env: { ...env, ATTEST_IMPORT_WORKER: mode } });
+      expect(out.code, out.stderr).toBe(0);
+      return out.json();
+    };
+    const inThread = await run('never');
+    expect(inThread).toMatchObject({ grants: 12_441 });
+    expect(await run('always')).toEqual(inThread);
+  });
+
+  it('cancelling mid-import leaves nothing: CANCELLED, no snapshot, no system', async () => {
+    const dir = tempDir();
+    const session = new ApiSession();
+    await invoke('workspace.create', { path: join(dir, 'w.attest'), passphrase: PASSPHRASE }, { session });
+    const abort = new AbortController();
+    const result = await invoke('import.run', { files: [{ path: EXPANDED }], system: 'Baton Demo' }, {
+      session,
+      signal: abort.signal,
+      onProgress: (p) => (p.done > 0 && p.done < p.total ? abort.abort() : undefined),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await invoke('workspace.info', {}, { session })).toMatchObject({ ok: true, value: { snapshots: 0, systems: 0, grants: 0 } });
+    session.close();
   });
 
   it('refuses a file whose sync never finished (INCOMPLETE_SYNC), leaving the workspace as it was', async () => {
