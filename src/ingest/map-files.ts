@@ -39,7 +39,7 @@ export async function runMapJob(job: MapJob, output: SnapshotOutput, hooks: MapH
   const resolver = new RecordResolver(output, job.nextAccountId, job.nextEntitlementId);
   const details: (SourceDetails | null)[] = [];
   for (const [index, file] of job.files.entries()) {
-    const onProgress = hooks.onProgress ? (done: number, total: number) => hooks.onProgress?.(file.name, done, total) : undefined;
+    const onProgress = hooks.onProgress ? (done: number, total: number, step?: string) => hooks.onProgress?.(step ? `${file.name} (${step})` : file.name, done, total) : undefined;
     const reusable = hooks.opened?.[index];
     // An LDIF source's first entry was read to detect it: read it again from the start.
     const source = reusable && reusable.kind !== 'ldif' ? reusable : (await openSource(file.path, { sheet: file.sheet, signal: hooks.signal, onProgress })).source;

@@ -15,7 +15,8 @@ export interface MapOptions {
   /** Sync files: a private folder for their temporary database, and whether an unfinished sync may be read. */
   scratchDir?: string | undefined;
   allowIncomplete?: boolean | undefined;
-  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Sync files: progress of a step before the records (`step` names it, e.g. "decompressing"). */
+  onProgress?: ((done: number, total: number, step?: string) => void) | undefined;
 }
 
 function rejectReason(error: unknown): string {

@@ -75,7 +75,8 @@ export interface SyncMapOptions {
   scratchDir: string;
   allowIncomplete?: boolean | undefined;
   signal?: AbortSignal | undefined;
-  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Records read of all; a step before the records ("decompressing") names itself. */
+  onProgress?: ((done: number, total: number, step?: string) => void) | undefined;
 }
 
 /** A connector's sync file: it reads its own records and marks where each begins and ends. */

@@ -126,7 +126,7 @@ export function decompressV1(path: string, target: string, options: { signal?: A
         if (error instanceof AttestError) throw error;
         throw new AttestError('CORRUPT_FILE', `${name} is damaged: its compressed data does not decode (${(error as Error).message}). Copy or export the file again.`);
       }
-      options.onProgress?.(position, size);
+      options.onProgress?.(Math.min(position, size), size);
       if (last) break;
     }
   } finally {

@@ -10,7 +10,7 @@ export interface ReadSyncOptions {
   scratchDir: string;
   allowIncomplete?: boolean | undefined;
   signal?: AbortSignal | undefined;
-  onProgress?: ((done: number, total: number) => void) | undefined;
+  onProgress?: ((done: number, total: number, step?: string) => void) | undefined;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface ReadSyncOptions {
 export function readSyncFile(path: string, name: string, index: number, sink: RecordingSink, options: ReadSyncOptions): SyncFacts {
   const database = join(options.scratchDir, `sync-${index}.sqlite`);
   try {
-    decompressV1(path, database, { signal: options.signal });
+    decompressV1(path, database, { signal: options.signal, onProgress: (done, total) => options.onProgress?.(done, total, 'decompressing') });
     const db = openSyncDatabase(database, name);
     try {
       const runs = listSyncRuns(db);
