@@ -46,6 +46,9 @@ describe('attest import of a baton .c1z (v1)', () => {
       complete: true, otherSyncs: 0, resourceTypes: 4, resources: 1221, entitlements: 342, grants: 14_981, nonAccountGrants: 2540, directGrants: 2500, inheritedGrants: 9941,
     });
     expect(out.notes.join(' ')).toMatch(/2,540 grants to groups/);
+    // Progress on stderr: the decompression (bytes), then the records (of resources, entitlements and grants).
+    expect(run.stderr).toMatch(/\(decompressing\): 819,497 \/ 819,497 \(100%\)/);
+    expect(run.stderr).toMatch(/expanded\.c1z: 16,544 \/ 16,544 \(100%\)/);
     expect(readdirSync(tmp).filter((name) => name.startsWith('attest'))).toEqual([]);
 
     const db = openRaw(ws);
