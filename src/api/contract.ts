@@ -148,6 +148,33 @@ export const ldapPullResult = importResult.omit({ files: true, evidence: true })
   savedConnection: z.string().nullable(),
 });
 
+const fieldChange = z.object({ field: z.string(), from: z.union([z.string(), z.boolean()]).nullable(), to: z.union([z.string(), z.boolean()]).nullable() });
+const grantChange = z.object({ account: z.string(), entitlement: z.string(), via: z.string().nullable() });
+const accountEntry = z.object({ account: z.string(), login: z.string(), email: z.string().nullable(), displayName: z.string().nullable(), status: z.string(), accountType: z.string(), privileged: z.boolean() });
+const entitlementEntry = z.object({ entitlement: z.string(), name: z.string(), privileged: z.boolean() });
+
+export const snapshotDiff = z.object({
+  system: z.string(),
+  content: z.enum(['identities', 'access']),
+  from: z.object({ id: z.number().int(), asOf: z.string() }),
+  to: z.object({ id: z.number().int(), asOf: z.string() }),
+  /** Grants in `to` and not in `from` (CLI.md); empty for HR snapshots. */
+  added: z.array(grantChange),
+  removed: z.array(grantChange),
+  accounts: z.object({ added: z.array(accountEntry), removed: z.array(accountEntry), changed: z.array(z.object({ account: z.string(), login: z.string(), changes: z.array(fieldChange) })) }).nullable(),
+  entitlements: z.object({ added: z.array(entitlementEntry), removed: z.array(entitlementEntry) }).nullable(),
+  identities: z
+    .object({
+      joiners: z.array(z.object({ employeeId: z.string(), displayName: z.string().nullable(), email: z.string().nullable(), department: z.string().nullable(), title: z.string().nullable(), status: z.string() })),
+      leavers: z.array(z.object({ employeeId: z.string(), displayName: z.string().nullable(), email: z.string().nullable(), reason: z.enum(['gone', 'terminated']), terminationDate: z.string().nullable() })),
+      movers: z.array(z.object({ employeeId: z.string(), displayName: z.string().nullable(), changes: z.array(fieldChange) })),
+    })
+    .nullable(),
+  counts: z.record(z.string(), z.number().int()),
+});
+
+const snapshotId = z.number().int().positive();
+
 const dn = z.string().trim().min(1, 'a DN is required').max(4096);
 const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
 
@@ -250,6 +277,12 @@ export const contract = {
     scope: 'workspace',
     input: z.object({ system: z.string().optional() }),
     output: z.object({ snapshots: z.array(snapshotSummary) }),
+  }),
+  'snapshots.diff': operation({
+    summary: 'What changed between two snapshots of one system (default: its latest and the one before): grants, accounts and entitlements; or joiners, leavers and movers.',
+    scope: 'workspace',
+    input: z.object({ system: z.string().trim().min(1, 'name the system'), from: snapshotId.optional(), to: snapshotId.optional() }),
+    output: snapshotDiff,
   }),
   'demo.create': operation({
     summary: 'Write the demo company exports into a folder and create its workspace there.',

@@ -1,6 +1,7 @@
 import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
 import { pullLdap } from '../connectors/ldap/pull-ldap.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
+import { diffSnapshots } from '../identity/snapshot-diff.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
 import { PROFILES } from '../ingest/profiles/index.js';
 import { listSnapshots } from '../ingest/snapshot-list.js';
@@ -64,6 +65,7 @@ export const handlers: Handlers = {
   'import.run': (input, { session, signal, onProgress }) => importSnapshot(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'pull.ldap': (input, { session, signal, onProgress }) => pullLdap(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'snapshots.list': ({ system }, { session }) => ({ snapshots: listSnapshots(session.workspace.db, system) }),
+  'snapshots.diff': (input, { session }) => diffSnapshots(session.workspace.db, input),
   'demo.create': async ({ dir, passphrase, seed }, { session, signal, onProgress }) => {
     const { workspace, ...result } = await createDemoWorkspace(dir, passphrase, { seed, operator: session.operator, signal, onProgress });
     session.attach(workspace);

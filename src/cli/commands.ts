@@ -3,6 +3,7 @@ import { AttestError } from '../errors.js';
 import { readMappingFile } from './mapping-file.js';
 import { readPassphraseFile, resolvePassphrase } from './passphrase.js';
 import { describeDetails, formatRows } from './format.js';
+import { formatSnapshotDiff } from './format-diff.js';
 import type { Terminal } from './terminal.js';
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -320,6 +321,21 @@ export const COMMANDS: readonly AnyCommand[] = [
       out.snapshots.length === 0
         ? 'No snapshots yet. Import one with "attest import FILE".'
         : out.snapshots.map((s) => `#${s.id}${s.complete ? '' : '  INCOMPLETE'}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
+  }),
+  define({
+    words: ['diff'],
+    operation: 'snapshots.diff',
+    summary: 'What changed between two snapshots of a system (default: its latest and the one before).',
+    usage: 'attest diff -w WS --system NAME [--from SNAPSHOT] [--to SNAPSHOT]',
+    positionals: [],
+    options: { system: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    workspace: true,
+    input: (args) => {
+      const system = stringOption(args.values, 'system');
+      if (system === undefined) throw new AttestError('USAGE', 'Name the system with --system NAME (see "attest snapshots").');
+      return { system, from: integerOption(args.values, 'from'), to: integerOption(args.values, 'to') };
+    },
+    human: formatSnapshotDiff,
   }),
   define({
     words: ['demo'],
