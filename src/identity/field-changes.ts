@@ -23,9 +23,11 @@ export function comparedColumns(fields: readonly ComparedField[]): { select: str
   };
 }
 
+/** A column's value as the diff reports it: flags as booleans, everything else (TEXT columns) as text. */
 function value(raw: unknown, flag: boolean | undefined): string | boolean | null {
   if (raw === null || raw === undefined) return null;
-  return flag ? raw === 1 : String(raw);
+  if (flag) return raw === 1;
+  return typeof raw === 'string' ? raw : JSON.stringify(raw);
 }
 
 /** The fields that differ in one row selected with comparedColumns(). */
