@@ -175,6 +175,28 @@ export const snapshotDiff = z.object({
 
 const snapshotId = z.number().int().positive();
 
+export const sampleSummary = z.object({
+  id: z.number().int(),
+  population: z.string(),
+  /** The resolved population parameters (system, snapshot id): enough to load the same population again. */
+  parameters: z.record(z.string(), z.union([z.string(), z.number()])),
+  keyFields: z.array(z.string()),
+  populationSize: z.number().int(),
+  populationSha256: sha256,
+  method: z.enum(['simple-random', 'systematic']),
+  algorithm: z.string(),
+  seed: z.string(),
+  seedSource: z.enum(['given', 'generated']),
+  requested: z.union([z.object({ size: z.number().int() }), z.object({ percent: z.number() })]),
+  size: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+export const sampleDetail = sampleSummary.extend({
+  items: z.array(z.object({ position: z.number().int(), populationIndex: z.number().int(), key: z.array(z.string()) })),
+});
+
 const dn = z.string().trim().min(1, 'a DN is required').max(4096);
 const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
 
@@ -283,6 +305,35 @@ export const contract = {
     scope: 'workspace',
     input: z.object({ system: z.string().trim().min(1, 'name the system'), from: snapshotId.optional(), to: snapshotId.optional() }),
     output: snapshotDiff,
+  }),
+  'samples.draw': operation({
+    summary: 'Draw a reproducible random sample from a population (accounts, grants, identities, …) and store it: same seed and population, same sample.',
+    scope: 'workspace',
+    input: z
+      .object({
+        population: z.string().trim().min(1, 'name the population'),
+        system: z.string().trim().min(1).optional(),
+        snapshotId: snapshotId.optional(),
+        size: z.number().int().min(1, 'the size is at least 1').optional(),
+        percent: z.number().gt(0, 'the percentage is above 0').max(100, 'the percentage is at most 100').optional(),
+        /** Decimal, 0 to 2^64 − 1, as a string (JSON numbers cannot carry 64 bits); generated and recorded when absent. */
+        seed: z.string().max(100).optional(),
+        method: z.enum(['simple-random', 'systematic']).optional(),
+      })
+      .refine((input) => (input.size === undefined) !== (input.percent === undefined), { message: 'give either size or percent, not both', path: ['size'] }),
+    output: sampleDetail,
+  }),
+  'samples.list': operation({
+    summary: 'The samples drawn in this workspace, newest first.',
+    scope: 'workspace',
+    input: z.object({}),
+    output: z.object({ samples: z.array(sampleSummary) }),
+  }),
+  'samples.show': operation({
+    summary: 'One stored sample with its selected members in drawing order.',
+    scope: 'workspace',
+    input: z.object({ id: z.number().int().positive() }),
+    output: sampleDetail,
   }),
   'demo.create': operation({
     summary: 'Write the demo company exports into a folder and create its workspace there.',

@@ -81,7 +81,7 @@ describe('migrations', () => {
   it('005 adds audit samples and their items, immutable, with the size within the population', () => {
     const ws = newWorkspace(tempDir());
     const sample = (id: number, size: number): string =>
-      `INSERT INTO samples VALUES (${id}, 'accounts', '{"snapshotId":1}', 3, '${'c'.repeat(64)}', 'simple-random', 'xoshiro256**', '42', 'given', '{"size":${size}}', ${size}, 'now', 'me')`;
+      `INSERT INTO samples VALUES (${id}, 'accounts', '{"snapshotId":1}', '["account"]', 3, '${'c'.repeat(64)}', 'simple-random', 'xoshiro256**', '42', 'given', '{"size":${size}}', ${size}, 'now', 'me')`;
     ws.db.exec(`${sample(1, 2)}; INSERT INTO sample_items VALUES (1, 1, 2, '["carol"]'), (1, 2, 0, '["alice"]');`);
     expect(ws.db.prepare('SELECT item_key FROM sample_items WHERE sample_id = 1 ORDER BY position').pluck().all()).toEqual(['["carol"]', '["alice"]']);
     expect(() => ws.db.exec(sample(2, 4))).toThrowError(/CHECK/);

@@ -14,6 +14,7 @@ CREATE TABLE samples (
   id                INTEGER PRIMARY KEY,
   population        TEXT NOT NULL,
   parameters        TEXT NOT NULL,
+  key_fields        TEXT NOT NULL,
   population_size   INTEGER NOT NULL CHECK (population_size > 0),
   population_sha256 TEXT NOT NULL,
   method            TEXT NOT NULL CHECK (method IN ('simple-random', 'systematic')),
