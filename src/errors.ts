@@ -41,6 +41,21 @@ export const ERROR_CODES = [
   'SEARCH_FAILED',
   /** No saved connection of that name. */
   'UNKNOWN_CONNECTION',
+  // Snapshot diffs and audit samples: a reference or a request that cannot be met (CLI exit 4).
+  /** No system of that name. */
+  'UNKNOWN_SYSTEM',
+  /** No snapshot of that id. */
+  'UNKNOWN_SNAPSHOT',
+  /** Two snapshots that cannot be compared (different systems, or identities against access), or a snapshot of the wrong kind. */
+  'SNAPSHOT_MISMATCH',
+  /** A diff needs two snapshots; the system has fewer. */
+  'NOTHING_TO_COMPARE',
+  /** No population of that name in the registry. */
+  'UNKNOWN_POPULATION',
+  'EMPTY_POPULATION',
+  'SAMPLE_TOO_LARGE',
+  'INVALID_SEED',
+  'UNKNOWN_SAMPLE',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
   'INTERNAL',

@@ -148,6 +148,55 @@ export const ldapPullResult = importResult.omit({ files: true, evidence: true })
   savedConnection: z.string().nullable(),
 });
 
+const fieldChange = z.object({ field: z.string(), from: z.union([z.string(), z.boolean()]).nullable(), to: z.union([z.string(), z.boolean()]).nullable() });
+const grantChange = z.object({ account: z.string(), entitlement: z.string(), via: z.string().nullable() });
+const accountEntry = z.object({ account: z.string(), login: z.string(), email: z.string().nullable(), displayName: z.string().nullable(), status: z.string(), accountType: z.string(), privileged: z.boolean() });
+const entitlementEntry = z.object({ entitlement: z.string(), name: z.string(), privileged: z.boolean() });
+
+export const snapshotDiff = z.object({
+  system: z.string(),
+  content: z.enum(['identities', 'access']),
+  from: z.object({ id: z.number().int(), asOf: z.string() }),
+  to: z.object({ id: z.number().int(), asOf: z.string() }),
+  /** Grants in `to` and not in `from` (CLI.md); empty for HR snapshots. */
+  added: z.array(grantChange),
+  removed: z.array(grantChange),
+  accounts: z.object({ added: z.array(accountEntry), removed: z.array(accountEntry), changed: z.array(z.object({ account: z.string(), login: z.string(), changes: z.array(fieldChange) })) }).nullable(),
+  entitlements: z.object({ added: z.array(entitlementEntry), removed: z.array(entitlementEntry) }).nullable(),
+  identities: z
+    .object({
+      joiners: z.array(z.object({ employeeId: z.string(), displayName: z.string().nullable(), email: z.string().nullable(), department: z.string().nullable(), title: z.string().nullable(), status: z.string() })),
+      leavers: z.array(z.object({ employeeId: z.string(), displayName: z.string().nullable(), email: z.string().nullable(), reason: z.enum(['gone', 'terminated']), terminationDate: z.string().nullable() })),
+      movers: z.array(z.object({ employeeId: z.string(), displayName: z.string().nullable(), changes: z.array(fieldChange) })),
+    })
+    .nullable(),
+  counts: z.record(z.string(), z.number().int()),
+});
+
+const snapshotId = z.number().int().positive();
+
+export const sampleSummary = z.object({
+  id: z.number().int(),
+  population: z.string(),
+  /** The resolved population parameters (system, snapshot id): enough to load the same population again. */
+  parameters: z.record(z.string(), z.union([z.string(), z.number()])),
+  keyFields: z.array(z.string()),
+  populationSize: z.number().int(),
+  populationSha256: sha256,
+  method: z.enum(['simple-random', 'systematic']),
+  algorithm: z.string(),
+  seed: z.string(),
+  seedSource: z.enum(['given', 'generated']),
+  requested: z.union([z.object({ size: z.number().int() }), z.object({ percent: z.number() })]),
+  size: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+export const sampleDetail = sampleSummary.extend({
+  items: z.array(z.object({ position: z.number().int(), populationIndex: z.number().int(), key: z.array(z.string()) })),
+});
+
 const dn = z.string().trim().min(1, 'a DN is required').max(4096);
 const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
 
@@ -250,6 +299,41 @@ export const contract = {
     scope: 'workspace',
     input: z.object({ system: z.string().optional() }),
     output: z.object({ snapshots: z.array(snapshotSummary) }),
+  }),
+  'snapshots.diff': operation({
+    summary: 'What changed between two snapshots of one system (default: its latest and the one before): grants, accounts and entitlements; or joiners, leavers and movers.',
+    scope: 'workspace',
+    input: z.object({ system: z.string().trim().min(1, 'name the system'), from: snapshotId.optional(), to: snapshotId.optional() }),
+    output: snapshotDiff,
+  }),
+  'samples.draw': operation({
+    summary: 'Draw a reproducible random sample from a population (accounts, grants, identities, …) and store it: same seed and population, same sample.',
+    scope: 'workspace',
+    input: z
+      .object({
+        population: z.string().trim().min(1, 'name the population'),
+        system: z.string().trim().min(1).optional(),
+        snapshotId: snapshotId.optional(),
+        size: z.number().int().min(1, 'the size is at least 1').optional(),
+        percent: z.number().gt(0, 'the percentage is above 0').max(100, 'the percentage is at most 100').optional(),
+        /** Decimal, 0 to 2^64 − 1, as a string (JSON numbers cannot carry 64 bits); generated and recorded when absent. */
+        seed: z.string().max(100).optional(),
+        method: z.enum(['simple-random', 'systematic']).optional(),
+      })
+      .refine((input) => (input.size === undefined) !== (input.percent === undefined), { message: 'give either size or percent, not both', path: ['size'] }),
+    output: sampleDetail,
+  }),
+  'samples.list': operation({
+    summary: 'The samples drawn in this workspace, newest first.',
+    scope: 'workspace',
+    input: z.object({}),
+    output: z.object({ samples: z.array(sampleSummary) }),
+  }),
+  'samples.show': operation({
+    summary: 'One stored sample with its selected members in drawing order.',
+    scope: 'workspace',
+    input: z.object({ id: z.number().int().positive() }),
+    output: sampleDetail,
   }),
   'demo.create': operation({
     summary: 'Write the demo company exports into a folder and create its workspace there.',

@@ -1,9 +1,12 @@
 import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
 import { pullLdap } from '../connectors/ldap/pull-ldap.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
+import { diffSnapshots } from '../identity/snapshot-diff.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
 import { PROFILES } from '../ingest/profiles/index.js';
 import { listSnapshots } from '../ingest/snapshot-list.js';
+import { drawSample } from '../sampling/draw-sample.js';
+import { listSamples, showSample } from '../sampling/sample-store.js';
 import { changeWorkspacePassphrase } from '../store/change-passphrase.js';
 import { createWorkspace } from '../store/create-workspace.js';
 import { openWorkspace } from '../store/workspace.js';
@@ -64,6 +67,11 @@ export const handlers: Handlers = {
   'import.run': (input, { session, signal, onProgress }) => importSnapshot(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'pull.ldap': (input, { session, signal, onProgress }) => pullLdap(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'snapshots.list': ({ system }, { session }) => ({ snapshots: listSnapshots(session.workspace.db, system) }),
+  'snapshots.diff': (input, { session }) => diffSnapshots(session.workspace.db, input),
+  'samples.draw': ({ size, percent, ...input }, { session }) =>
+    drawSample(session.workspace, { ...input, requested: size === undefined ? { percent: percent ?? 0 } : { size }, operator: session.operator }),
+  'samples.list': (_input, { session }) => ({ samples: listSamples(session.workspace.db) }),
+  'samples.show': ({ id }, { session }) => showSample(session.workspace.db, id),
   'demo.create': async ({ dir, passphrase, seed }, { session, signal, onProgress }) => {
     const { workspace, ...result } = await createDemoWorkspace(dir, passphrase, { seed, operator: session.operator, signal, onProgress });
     session.attach(workspace);

@@ -3,6 +3,8 @@ import { AttestError } from '../errors.js';
 import { readMappingFile } from './mapping-file.js';
 import { readPassphraseFile, resolvePassphrase } from './passphrase.js';
 import { describeDetails, formatRows } from './format.js';
+import { formatSnapshotDiff } from './format-diff.js';
+import { formatSample, formatSampleList } from './format-sample.js';
 import type { Terminal } from './terminal.js';
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -59,6 +61,13 @@ function integerOption(values: OptionValues, name: string): number | undefined {
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a whole number, not "${raw}".`);
+  return Number(raw);
+}
+
+function percentOption(values: OptionValues): number | undefined {
+  const raw = stringOption(values, 'percent');
+  if (raw === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new AttestError('USAGE', `--percent takes a number such as 5 or 2.5, not "${raw}".`);
   return Number(raw);
 }
 
@@ -320,6 +329,65 @@ export const COMMANDS: readonly AnyCommand[] = [
       out.snapshots.length === 0
         ? 'No snapshots yet. Import one with "attest import FILE".'
         : out.snapshots.map((s) => `#${s.id}${s.complete ? '' : '  INCOMPLETE'}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
+  }),
+  define({
+    words: ['diff'],
+    operation: 'snapshots.diff',
+    summary: 'What changed between two snapshots of a system (default: its latest and the one before).',
+    usage: 'attest diff -w WS --system NAME [--from SNAPSHOT] [--to SNAPSHOT]',
+    positionals: [],
+    options: { system: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    workspace: true,
+    input: (args) => {
+      const system = stringOption(args.values, 'system');
+      if (system === undefined) throw new AttestError('USAGE', 'Name the system with --system NAME (see "attest snapshots").');
+      return { system, from: integerOption(args.values, 'from'), to: integerOption(args.values, 'to') };
+    },
+    human: formatSnapshotDiff,
+  }),
+  define({
+    words: ['sample'],
+    operation: 'samples.draw',
+    summary: 'Draw a reproducible random sample (recorded seed, population SHA-256) from accounts, grants or identities, and store it.',
+    usage: 'attest sample -w WS --population accounts|grants|identities [--system NAME] [--snapshot ID] --size N|--percent P [--seed S] [--method simple-random|systematic]',
+    positionals: [],
+    options: { population: { type: 'string' }, system: { type: 'string' }, snapshot: { type: 'string' }, size: { type: 'string' }, percent: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' } },
+    workspace: true,
+    input: (args) => {
+      const population = stringOption(args.values, 'population');
+      if (population === undefined) throw new AttestError('USAGE', 'Name the population with --population accounts|grants|identities.');
+      const size = integerOption(args.values, 'size');
+      const percent = percentOption(args.values);
+      if ((size === undefined) === (percent === undefined)) throw new AttestError('USAGE', 'Give the sample size with either --size N or --percent P.');
+      const method = stringOption(args.values, 'method');
+      if (method !== undefined && method !== 'simple-random' && method !== 'systematic') throw new AttestError('USAGE', `--method takes simple-random or systematic, not "${method}".`);
+      return { population, system: stringOption(args.values, 'system'), snapshotId: integerOption(args.values, 'snapshot'), size, percent, seed: stringOption(args.values, 'seed'), method };
+    },
+    human: formatSample,
+  }),
+  define({
+    words: ['sample', 'show'],
+    operation: 'samples.show',
+    summary: 'Show a stored sample: how it was drawn and what it selected.',
+    usage: 'attest sample show ID -w WS',
+    positionals: ['ID'],
+    workspace: true,
+    input: (args) => {
+      const id = positional(args, 0, 'ID (the sample to show; see "attest samples")');
+      if (!/^\d+$/.test(id)) throw new AttestError('USAGE', `The sample ID is a number, not "${id}".`);
+      return { id: Number(id) };
+    },
+    human: formatSample,
+  }),
+  define({
+    words: ['samples'],
+    operation: 'samples.list',
+    summary: 'List the samples drawn in this workspace.',
+    usage: 'attest samples -w WS',
+    positionals: [],
+    workspace: true,
+    input: () => ({}),
+    human: (out) => formatSampleList(out.samples),
   }),
   define({
     words: ['demo'],

@@ -11,3 +11,13 @@ export function describeDetails(details: Readonly<Record<string, unknown>> | nul
     .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(', ') : String(value)}`)
     .join('; ');
 }
+
+/** A titled list, its count and its first `limit` lines, then how many more there are. Nothing for an empty list. */
+export function firstLines<T>(title: string, items: readonly T[], line: (item: T) => string, limit = 10): string[] {
+  if (items.length === 0) return [];
+  return [
+    `${title} (${items.length.toLocaleString('en-US')}):`,
+    ...items.slice(0, limit).map((item) => `  ${line(item)}`),
+    ...(items.length > limit ? [`  … and ${(items.length - limit).toLocaleString('en-US')} more (see --json)`] : []),
+  ];
+}

@@ -12,7 +12,9 @@ import { openWorkspace } from '../../src/store/workspace.js';
 import { importSnapshot } from '../../src/ingest/import-snapshot.js';
 import { countCsvRows } from '../../src/ingest/readers/csv/open-csv.js';
 import * as XLSX from 'xlsx';
+import { diffSnapshots } from '../../src/identity/snapshot-diff.js';
 import { grantsC1z } from './c1z-fixture.js';
+import { seedDiffPair } from './diff-fixture.js';
 import { grantsCsv, grantsXlsx } from './import-fixtures.js';
 
 export interface CaseResult {
@@ -81,6 +83,27 @@ async function importCase(file: string): Promise<CaseResult> {
 }
 
 export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
+  /** Two 1M-grant snapshots of one system with churn: the full diff (grants, accounts, entitlements), from a fresh unlock. */
+  'snapshot-diff': () => {
+    const dir = scratch();
+    try {
+      const ws = createWorkspace(join(dir, 'w.attest'), PASSPHRASE);
+      ws.change('bench', 'bench.diff-pair', () => seedDiffPair(ws.db));
+      ws.close();
+      const reopened = openWorkspace(join(dir, 'w.attest'), PASSPHRASE);
+      try {
+        return timed(() => {
+          const diff = diffSnapshots(reopened.db, { system: 'Bench' });
+          if (diff.added.length !== 10_990 || diff.removed.length !== 10_990) throw new Error(`unexpected diff: ${JSON.stringify(diff.counts)}`);
+          return 2 * GRANT_ROWS;
+        });
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
   /** Floor: our CSV parser alone over the 1M-row grants file (decode, split, no mapping). */
   'csv-parse-floor': async () => {
     const file = await grantsCsv(CSV_ROWS);

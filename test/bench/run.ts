@@ -49,6 +49,7 @@ const ROWS: Row[] = [
   },
   { operation: 'c1z-sample-import', floor: [], repeats: 3, target: '≤ 1 s', check: (m) => m.seconds <= 1 },
   { operation: 'c1z-import', floor: ['csv-import'], repeats: 2, target: '≤ 1.5 × floor', check: ratioAtMost(1.5) },
+  { operation: 'snapshot-diff', floor: [], repeats: 2, target: '≤ 3 s', check: (m) => m.seconds <= 3 },
   { operation: 'xlsx-read-floor', floor: [], repeats: 1, target: '—', check: () => true },
   { operation: 'xlsx-import', floor: ['xlsx-read-floor'], repeats: 1, target: '≤ 1.0 × floor, ≤ 600 MB', check: (m, f) => ratioAtMost(1.0)(m, f) && m.peakRssMb <= 600 },
 ];

@@ -78,6 +78,21 @@ describe('migrations', () => {
     ws.close();
   });
 
+  it('005 adds audit samples and their items, immutable, with the size within the population', () => {
+    const ws = newWorkspace(tempDir());
+    const sample = (id: number, size: number): string =>
+      `INSERT INTO samples VALUES (${id}, 'accounts', '{"snapshotId":1}', '["account"]', 3, '${'c'.repeat(64)}', 'simple-random', 'xoshiro256**', '42', 'given', '{"size":${size}}', ${size}, 'now', 'me')`;
+    ws.db.exec(`${sample(1, 2)}; INSERT INTO sample_items VALUES (1, 1, 2, '["carol"]'), (1, 2, 0, '["alice"]');`);
+    expect(ws.db.prepare('SELECT item_key FROM sample_items WHERE sample_id = 1 ORDER BY position').pluck().all()).toEqual(['["carol"]', '["alice"]']);
+    expect(() => ws.db.exec(sample(2, 4))).toThrowError(/CHECK/);
+    expect(() => ws.db.exec("INSERT INTO sample_items VALUES (1, 1, 1, '[\"bob\"]')")).toThrowError(/UNIQUE|PRIMARY/);
+    for (const [table, column] of [['samples', 'seed'], ['sample_items', 'item_key']]) {
+      expect(() => ws.db.exec(`UPDATE ${table} SET ${column} = ${column}`)).toThrowError(/immutable/);
+      expect(() => ws.db.exec(`DELETE FROM ${table}`)).toThrowError(/immutable/);
+    }
+    ws.close();
+  });
+
   it('an older workspace is brought up to date on open, and the step is audited', () => {
     const dir = tempDir();
     const path = join(dir, 'old.attest');

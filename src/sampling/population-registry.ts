@@ -1,0 +1,24 @@
+import { AttestError } from '../errors.js';
+import type { PopulationKind } from './population.js';
+import { SNAPSHOT_POPULATIONS } from './snapshot-populations.js';
+
+/**
+ * The populations a sample can be drawn from, by name. Snapshot populations are built in; other
+ * modules add theirs (the findings of an analysis run, a campaign's items) with registerPopulation.
+ */
+const registry = new Map<string, PopulationKind>(SNAPSHOT_POPULATIONS.map((kind) => [kind.name, kind]));
+
+export function registerPopulation(kind: PopulationKind): void {
+  if (registry.has(kind.name)) throw new Error(`population "${kind.name}" is already registered`);
+  registry.set(kind.name, kind);
+}
+
+export function populationKinds(): PopulationKind[] {
+  return [...registry.values()];
+}
+
+export function populationKind(name: string): PopulationKind {
+  const kind = registry.get(name);
+  if (kind === undefined) throw new AttestError('UNKNOWN_POPULATION', `There is no population "${name}". Sample one of: ${[...registry.keys()].join(', ')}.`);
+  return kind;
+}
