@@ -61,6 +61,7 @@ export function sortedLines(members: readonly string[][]): string[] {
  */
 export function populationSha256(lines: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const line of lines) hash.update(`${line}\n`, 'utf8');
+  // In chunks of lines: one update per line cost more than the hashing itself.
+  for (let start = 0; start < lines.length; start += 4096) hash.update(`${lines.slice(start, start + 4096).join('\n')}\n`, 'utf8');
   return hash.digest('hex');
 }

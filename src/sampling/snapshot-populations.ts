@@ -45,14 +45,16 @@ function snapshotPopulation(name: string, description: string, content: Snapshot
   };
 }
 
+// Each query returns its members in byte (code point) order of their key values: nearly the order of
+// their lines, so sorting the lines afterwards (which decides) runs over long sorted runs.
 export const SNAPSHOT_POPULATIONS: readonly PopulationKind[] = [
-  snapshotPopulation('accounts', "A system's accounts (its latest snapshot, or the one named)", 'access', ['account'], 'SELECT account_key FROM accounts WHERE snapshot_id = ?'),
+  snapshotPopulation('accounts', "A system's accounts (its latest snapshot, or the one named)", 'access', ['account'], 'SELECT account_key FROM accounts WHERE snapshot_id = ? ORDER BY 1'),
   snapshotPopulation(
     'grants',
     "A system's grants, account and entitlement (its latest snapshot, or the one named)",
     'access',
     ['account', 'entitlement'],
-    'SELECT a.account_key, e.entitlement_key FROM grants g JOIN accounts a ON a.id = g.account_id JOIN entitlements e ON e.id = g.entitlement_id WHERE g.snapshot_id = ?',
+    'SELECT a.account_key, e.entitlement_key FROM grants g JOIN accounts a ON a.id = g.account_id JOIN entitlements e ON e.id = g.entitlement_id WHERE g.snapshot_id = ? ORDER BY 1, 2',
   ),
-  snapshotPopulation('identities', 'The people of the latest HR snapshot (or the one named)', 'identities', ['employeeId'], 'SELECT employee_id FROM identities WHERE snapshot_id = ?'),
+  snapshotPopulation('identities', 'The people of the latest HR snapshot (or the one named)', 'identities', ['employeeId'], 'SELECT employee_id FROM identities WHERE snapshot_id = ? ORDER BY 1'),
 ];
