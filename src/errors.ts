@@ -41,6 +41,15 @@ export const ERROR_CODES = [
   'SEARCH_FAILED',
   /** No saved connection of that name. */
   'UNKNOWN_CONNECTION',
+  // Analytics: a name the workspace does not hold (CLI exit 4); nothing is changed.
+  'UNKNOWN_SYSTEM',
+  'UNKNOWN_ACCOUNT',
+  /** A login that names several accounts of one system: the message lists their keys. */
+  'AMBIGUOUS_ACCOUNT',
+  'UNKNOWN_IDENTITY',
+  'UNKNOWN_RUN',
+  /** Analysis needs an HR roster imported as of the analysis date. */
+  'NO_HR_SNAPSHOT',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
   'INTERNAL',

@@ -36,6 +36,12 @@ const BY_CODE: Record<ErrorCode, number> = {
   TLS_UNTRUSTED: EXIT.rejected,
   SEARCH_FAILED: EXIT.rejected,
   UNKNOWN_CONNECTION: EXIT.rejected,
+  UNKNOWN_SYSTEM: EXIT.rejected,
+  UNKNOWN_ACCOUNT: EXIT.rejected,
+  AMBIGUOUS_ACCOUNT: EXIT.rejected,
+  UNKNOWN_IDENTITY: EXIT.rejected,
+  UNKNOWN_RUN: EXIT.rejected,
+  NO_HR_SNAPSHOT: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };
