@@ -5,7 +5,9 @@ import type { FindingContext } from './found.js';
  * compared by account key + entitlement key; one finding per account, naming the entitlements.
  * A system's first snapshot has no baseline and yields none.
  */
-export function findNewAccess({ db }: FindingContext): void {
+export function findNewAccess({ db, scope }: FindingContext): void {
+  // Only a system with an earlier snapshot in scope can show either; most runs skip the query.
+  if (scope.snapshots.every((s) => s.previousId === null)) return;
   db.exec(`
     INSERT INTO temp.found (type, account_id, employee_id, detail)
     SELECT 'new-access', sa.id, sa.employee_id,

@@ -6,6 +6,8 @@ import type { FindingContext } from './found.js';
  * just-in-time access instead. One finding per account, naming the entitlements.
  */
 export function findStandingPrivilege({ db, scope }: FindingContext): void {
+  // Only a system with an earlier snapshot in scope can show either; most runs skip the query.
+  if (scope.snapshots.every((s) => s.previousId === null)) return;
   db.prepare(
     `WITH history AS (
        SELECT s.system_id, s.id, substr(s.as_of, 1, 10) AS day FROM snapshots s
