@@ -27,7 +27,7 @@ export function seedAnalysisEstate(db: Database.Database): void {
     for (const [id, moved] of [[1, 0], [2, 1]] as const) {
       db.exec(`INSERT INTO identities (snapshot_id, employee_id, display_name, email, email_key, department, title, status, hire_date, termination_date)
         SELECT ${id}, 'E' || i, 'Person ' || i, 'p' || i || '@corp.example', 'p' || i || '@corp.example',
-               'D' || ((i + CASE WHEN ${moved} = 1 AND i % 100 = 0 THEN 1 ELSE 0 END) % 50), 'T' || (i % 7),
+               'D' || ((i + CASE WHEN ${moved} = 1 AND i % 100 = 1 THEN 1 ELSE 0 END) % 50), 'T' || (i % 7),
                CASE WHEN i % 50 = 0 THEN 'terminated' ELSE 'active' END, '2020-01-01', CASE WHEN i % 50 = 0 THEN '2026-04-01' END
         FROM temp.n`);
     }
