@@ -56,6 +56,14 @@ export const ERROR_CODES = [
   'SAMPLE_TOO_LARGE',
   'INVALID_SEED',
   'UNKNOWN_SAMPLE',
+  // Analytics: a name the workspace does not hold (CLI exit 4); nothing is changed (UNKNOWN_SYSTEM above too).
+  'UNKNOWN_ACCOUNT',
+  /** A login that names several accounts of one system: the message lists their keys. */
+  'AMBIGUOUS_ACCOUNT',
+  'UNKNOWN_IDENTITY',
+  'UNKNOWN_RUN',
+  /** Analysis needs an HR roster imported as of the analysis date. */
+  'NO_HR_SNAPSHOT',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
   'INTERNAL',

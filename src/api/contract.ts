@@ -196,6 +196,40 @@ export const sampleSummary = z.object({
 export const sampleDetail = sampleSummary.extend({
   items: z.array(z.object({ position: z.number().int(), populationIndex: z.number().int(), key: z.array(z.string()) })),
 });
+const finding = z.object({
+  type: z.string(),
+  system: z.string(),
+  account: z.string(),
+  accountKey: z.string(),
+  /** The employee id behind the account (a service account's owner); null for an orphan. */
+  identity: z.string().nullable(),
+  detail: z.string(),
+});
+
+export const analysisRun = z.object({
+  runId: z.number().int(),
+  asOf: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  parameters: z.object({ dormantDays: z.number().int(), outlierPercent: z.number(), minPeers: z.number().int() }),
+  hrSnapshotId: z.number().int().nullable(),
+  snapshots: z.array(z.object({ snapshotId: z.number().int(), system: z.string(), asOf: z.string() })),
+  /** By finding type in camelCase (`noMfa`, `leaverLogin`…), every type present, zero included. */
+  counts: z.record(z.string(), z.number().int()),
+  findings: z.array(finding),
+});
+
+const accountDecision = z.object({
+  system: z.string(),
+  accountKey: z.string(),
+  login: z.string(),
+  decision: z.enum(['link', 'unlink', 'service', 'shared']),
+  employeeId: z.string().nullable(),
+});
+const systemName = z.string().trim().min(1, 'name the system').max(200);
+const accountName = z.string().trim().min(1, 'name the account (its key or login)').max(4096);
+const employeeId = z.string().trim().min(1, 'an employee id is required').max(200);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 const dn = z.string().trim().min(1, 'a DN is required').max(4096);
 const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
@@ -347,6 +381,45 @@ export const contract = {
       planted: z.record(z.string(), z.number().int()),
       snapshots: z.array(z.object({ system: z.string(), snapshotId: z.number().int(), rowsImported: z.number().int(), rowsRejected: z.number().int() })),
     }),
+  }),
+  'analysis.run': operation({
+    summary: 'Correlate accounts to identities and compute the findings as of a date; the run is stored (audited) and returned.',
+    scope: 'workspace',
+    input: z.object({
+      asOf: day.optional(),
+      dormantDays: z.number().int().min(1).max(36_500).optional(),
+      outlierPercent: z.number().min(0).max(100).optional(),
+      minPeers: z.number().int().min(1).max(100_000).optional(),
+    }),
+    output: analysisRun.extend({
+      correlation: z.object({ accounts: z.number().int(), byRule: z.record(z.string(), z.number().int()) }),
+    }),
+  }),
+  'analysis.findings': operation({
+    summary: 'A stored analysis run (the latest unless named) and its findings, optionally of one type.',
+    scope: 'workspace',
+    input: z.object({ runId: z.number().int().min(1).optional(), type: z.string().optional() }),
+    output: analysisRun,
+  }),
+  'accounts.link': operation({
+    summary: 'Link an account to an identity by hand, for every snapshot of its system; wins over automatic correlation.',
+    scope: 'workspace',
+    input: z.object({ system: systemName, account: accountName, employeeId }),
+    output: accountDecision,
+  }),
+  'accounts.unlink': operation({
+    summary: 'Decide that an account belongs to no identity, whatever the automatic rules would match.',
+    scope: 'workspace',
+    input: z.object({ system: systemName, account: accountName }),
+    output: accountDecision,
+  }),
+  'accounts.mark': operation({
+    summary: 'Mark an account as a service account owned by an identity, or as a shared account.',
+    scope: 'workspace',
+    input: z
+      .object({ system: systemName, account: accountName, serviceOwner: employeeId.optional(), shared: z.boolean().optional() })
+      .refine((v) => (v.serviceOwner !== undefined) !== (v.shared === true), { message: 'give exactly one of serviceOwner and shared' }),
+    output: accountDecision,
   }),
 } as const;
 

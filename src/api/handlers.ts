@@ -2,6 +2,9 @@ import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
 import { pullLdap } from '../connectors/ldap/pull-ldap.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
 import { diffSnapshots } from '../identity/snapshot-diff.js';
+import { decideAccount } from '../identity/account-decisions.js';
+import { runAnalysis } from '../identity/run-analysis.js';
+import { readAnalysisRun } from '../identity/stored-findings.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
 import { PROFILES } from '../ingest/profiles/index.js';
 import { listSnapshots } from '../ingest/snapshot-list.js';
@@ -72,6 +75,12 @@ export const handlers: Handlers = {
     drawSample(session.workspace, { ...input, requested: size === undefined ? { percent: percent ?? 0 } : { size }, operator: session.operator }),
   'samples.list': (_input, { session }) => ({ samples: listSamples(session.workspace.db) }),
   'samples.show': ({ id }, { session }) => showSample(session.workspace.db, id),
+  'analysis.run': (input, { session }) => runAnalysis(session.workspace, { ...input, operator: session.operator }),
+  'analysis.findings': ({ runId, type }, { session }) => readAnalysisRun(session.workspace.db, runId, type),
+  'accounts.link': ({ system, account, employeeId }, { session }) => decideAccount(session.workspace, { system, account, decision: 'link', employeeId, operator: session.operator }),
+  'accounts.unlink': ({ system, account }, { session }) => decideAccount(session.workspace, { system, account, decision: 'unlink', operator: session.operator }),
+  'accounts.mark': ({ system, account, serviceOwner }, { session }) =>
+    decideAccount(session.workspace, { system, account, decision: serviceOwner === undefined ? 'shared' : 'service', employeeId: serviceOwner, operator: session.operator }),
   'demo.create': async ({ dir, passphrase, seed }, { session, signal, onProgress }) => {
     const { workspace, ...result } = await createDemoWorkspace(dir, passphrase, { seed, operator: session.operator, signal, onProgress });
     session.attach(workspace);

@@ -86,6 +86,40 @@ async function ldapPassword(args: CommandArgs, bindDn: string | undefined): Prom
   return args.terminal.askHidden(`LDAP password for ${bindDn}: `);
 }
 
+function requiredOption(values: OptionValues, name: string, what: string): string {
+  const value = stringOption(values, name);
+  if (value === undefined || value.trim() === '') throw new AttestError('USAGE', `Missing --${name} ${what}.`);
+  return value;
+}
+
+function numberOption(values: OptionValues, name: string): number | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a number, not "${raw}".`);
+  return Number(raw);
+}
+
+const ACCOUNT_OPTIONS = { system: { type: 'string' }, account: { type: 'string' } } as const;
+
+function accountOf(args: CommandArgs): { system: string; account: string } {
+  return { system: requiredOption(args.values, 'system', 'NAME (the system the account is in)'), account: requiredOption(args.values, 'account', 'KEY (the account key or login)') };
+}
+
+function describeDecision(out: OperationOutput<'accounts.link'>): string {
+  const who = out.decision === 'link' ? `linked to ${out.employeeId}` : out.decision === 'unlink' ? 'belongs to no identity' : out.decision === 'service' ? `is a service account owned by ${out.employeeId}` : 'is a shared account';
+  return `${out.system} account ${out.login} (${out.accountKey}) ${who}, for every snapshot. Run "attest analyze" to see the effect.`;
+}
+
+function describeRun(out: OperationOutput<'analysis.findings'>): string {
+  const counts = Object.entries(out.counts).filter(([, n]) => n > 0);
+  return [
+    `Analysis run #${out.runId} as of ${out.asOf} (dormant after ${out.parameters.dormantDays} days; outliers under ${out.parameters.outlierPercent}% of ≥ ${out.parameters.minPeers} peers)`,
+    `Systems: ${out.snapshots.map((s) => `${s.system} (${s.asOf})`).join(', ') || 'none'}`,
+    counts.length === 0 ? 'No findings.' : formatRows(counts),
+    ...out.findings.map((f) => `${f.type.padEnd(18)} ${f.system}  ${f.account}  ${f.identity ?? '—'}  ${f.detail}`),
+  ].join('\n');
+}
+
 /** Any command, whichever operation it calls. */
 export type AnyCommand = { [K in OperationName]: CommandDef<K> }[OperationName];
 
@@ -388,6 +422,71 @@ export const COMMANDS: readonly AnyCommand[] = [
     workspace: true,
     input: () => ({}),
     human: (out) => formatSampleList(out.samples),
+  }),
+  define({
+    words: ['analyze'],
+    operation: 'analysis.run',
+    summary: 'Correlate accounts to identities and list the findings (leavers, orphans, dormant, privileged, no MFA, …); the run is stored.',
+    usage: 'attest analyze -w WS [--as-of DATE] [--dormant-days N] [--outlier-percent P] [--min-peers N]',
+    positionals: [],
+    options: { 'as-of': { type: 'string' }, 'dormant-days': { type: 'string' }, 'outlier-percent': { type: 'string' }, 'min-peers': { type: 'string' } },
+    workspace: true,
+    input: (args) => ({
+      asOf: stringOption(args.values, 'as-of'),
+      dormantDays: integerOption(args.values, 'dormant-days'),
+      outlierPercent: numberOption(args.values, 'outlier-percent'),
+      minPeers: integerOption(args.values, 'min-peers'),
+    }),
+    human: (out) => describeRun(out),
+  }),
+  define({
+    words: ['findings'],
+    operation: 'analysis.findings',
+    summary: 'List a stored analysis run (the latest unless --run names one), optionally one finding type.',
+    usage: 'attest findings -w WS [--run ID] [--type TYPE]',
+    positionals: [],
+    options: { run: { type: 'string' }, type: { type: 'string' } },
+    workspace: true,
+    input: (args) => ({ runId: integerOption(args.values, 'run'), type: stringOption(args.values, 'type') }),
+    human: (out) => describeRun(out),
+  }),
+  define({
+    words: ['link'],
+    operation: 'accounts.link',
+    summary: 'Link an account to an identity by hand (every snapshot; wins over automatic correlation).',
+    usage: 'attest link -w WS --system NAME --account KEY --identity EMPLOYEE_ID',
+    positionals: [],
+    options: { ...ACCOUNT_OPTIONS, identity: { type: 'string' } },
+    workspace: true,
+    input: (args) => ({ ...accountOf(args), employeeId: requiredOption(args.values, 'identity', 'EMPLOYEE_ID (the identity to link to)') }),
+    human: describeDecision,
+  }),
+  define({
+    words: ['unlink'],
+    operation: 'accounts.unlink',
+    summary: 'Decide that an account belongs to no identity, whatever the automatic rules match.',
+    usage: 'attest unlink -w WS --system NAME --account KEY',
+    positionals: [],
+    options: ACCOUNT_OPTIONS,
+    workspace: true,
+    input: accountOf,
+    human: describeDecision,
+  }),
+  define({
+    words: ['mark'],
+    operation: 'accounts.mark',
+    summary: 'Mark an account as a service account owned by an identity, or as a shared account.',
+    usage: 'attest mark -w WS --system NAME --account KEY (--service-owner EMPLOYEE_ID | --shared)',
+    positionals: [],
+    options: { ...ACCOUNT_OPTIONS, 'service-owner': { type: 'string' }, shared: { type: 'boolean' } },
+    workspace: true,
+    input: (args) => {
+      const serviceOwner = stringOption(args.values, 'service-owner');
+      const shared = args.values.shared === true;
+      if ((serviceOwner === undefined) === !shared) throw new AttestError('USAGE', 'Give exactly one of --service-owner EMPLOYEE_ID and --shared.');
+      return { ...accountOf(args), serviceOwner, shared: shared || undefined };
+    },
+    human: describeDecision,
   }),
   define({
     words: ['demo'],

@@ -45,6 +45,11 @@ const BY_CODE: Record<ErrorCode, number> = {
   SAMPLE_TOO_LARGE: EXIT.rejected,
   INVALID_SEED: EXIT.rejected,
   UNKNOWN_SAMPLE: EXIT.rejected,
+  UNKNOWN_ACCOUNT: EXIT.rejected,
+  AMBIGUOUS_ACCOUNT: EXIT.rejected,
+  UNKNOWN_IDENTITY: EXIT.rejected,
+  UNKNOWN_RUN: EXIT.rejected,
+  NO_HR_SNAPSHOT: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };

@@ -93,6 +93,27 @@ describe('migrations', () => {
     ws.close();
   });
 
+  it('006 adds account decisions (one per system and account key, checked) and immutable analysis runs with their findings', () => {
+    const ws = newWorkspace(tempDir());
+    ws.db.exec("INSERT INTO systems (id, name, created_at) VALUES (1, 'ERP', 'now')");
+    const decide = ws.db.prepare(`INSERT INTO account_decisions (system_id, account_key, decision, employee_id, decided_at, decided_by) VALUES (1, 'a', ?, ?, 'now', 'me')
+      ON CONFLICT (system_id, account_key) DO UPDATE SET decision = excluded.decision, employee_id = excluded.employee_id`);
+    decide.run('link', 'E1');
+    decide.run('shared', null);
+    expect(ws.db.prepare('SELECT decision, employee_id FROM account_decisions').all()).toEqual([{ decision: 'shared', employee_id: null }]);
+    expect(() => decide.run('service', null)).toThrowError(/CHECK/);
+    expect(() => decide.run('unlink', 'E1')).toThrowError(/CHECK/);
+    expect(() => decide.run('owner', 'E1')).toThrowError(/CHECK/);
+    ws.db.exec(`INSERT INTO analysis_runs (id, as_of, parameters, snapshots, created_at, created_by) VALUES (1, '2026-01-01', '{}', '[]', 'now', 'me');
+      INSERT INTO findings VALUES (1, 1, 'orphan', 'ERP', 'a', 'a', NULL, 'why');`);
+    for (const table of ['analysis_runs', 'findings']) {
+      const column = table === 'findings' ? 'detail' : 'as_of';
+      expect(() => ws.db.exec(`UPDATE ${table} SET ${column} = ${column}`)).toThrowError(/immutable/);
+      expect(() => ws.db.exec(`DELETE FROM ${table}`)).toThrowError(/immutable/);
+    }
+    ws.close();
+  });
+
   it('an older workspace is brought up to date on open, and the step is audited', () => {
     const dir = tempDir();
     const path = join(dir, 'old.attest');

@@ -34,6 +34,7 @@ function mapRow(row: MappedRow, sink: RecordSink): void {
   const login = requireValue(row, 'user');
   const key = requireValue(row, 'arn');
   const root = login === ROOT_USER;
+  const mfaActive = row.bool('mfa_active');
   const lastLogin = latestOf([row.date('password_last_used'), row.date('access_key_1_last_used_date'), row.date('access_key_2_last_used_date')]);
   sink.account(
     compact({
@@ -43,7 +44,9 @@ function mapRow(row: MappedRow, sink: RecordSink): void {
       // The root user is a person's sign-in with every permission, whatever the policies say.
       accountType: root ? ('human' as const) : undefined,
       privileged: root ? true : undefined,
-      mfa: row.bool('mfa_active'),
+      // mfa_active protects the console password only: a user without one has no sign-in for MFA
+      // to protect, so its "false" means "not applicable" (null), not "MFA off".
+      mfa: row.get('password_enabled') === 'false' ? null : mfaActive,
       createdOn: dayOf(row.date('user_creation_time')),
       lastLogin,
       attributes: attributesOf({

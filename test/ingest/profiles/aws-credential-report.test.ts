@@ -44,7 +44,8 @@ describe('aws-credential-report profile', () => {
       key: 'arn:aws:iam::123456789012:user/service/svc-ci-deploy',
       login: 'svc-ci-deploy',
       status: 'enabled',
-      mfa: false,
+      // No console password: MFA does not apply (null), it is not "off".
+      mfa: null,
       createdOn: '2021-09-01',
       lastLogin: '2026-10-31T01:02:03Z',
       attributes: { path: '/service/', passwordEnabled: 'false', accessKey1Active: 'true', accessKey2Active: 'true' },

@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { AttestError } from '../errors.js';
+import type { Workspace } from '../store/workspace.js';
+
+/** What a person decided about one account; it wins over every automatic correlation rule. */
+export type AccountDecisionKind = 'link' | 'unlink' | 'service' | 'shared';
+
+export interface AccountDecisionRequest {
+  system: string;
+  /** The account's key, or its login when that names one account of the system. */
+  account: string;
+  decision: AccountDecisionKind;
+  /** link: the identity; service: the owner. */
+  employeeId?: string | undefined;
+  operator: string;
+}
+
+export interface AccountDecisionResult {
+  system: string;
+  accountKey: string;
+  login: string;
+  decision: AccountDecisionKind;
+  employeeId: string | null;
+}
+
+function findSystem(db: Database.Database, name: string): { id: number; name: string } {
+  const system = db.prepare('SELECT id, name FROM systems WHERE name = ?').get(name) as { id: number; name: string } | undefined;
+  if (!system) {
+    const known = db.prepare("SELECT name FROM systems ORDER BY name").pluck().all() as string[];
+    throw new AttestError('UNKNOWN_SYSTEM', `There is no system "${name}" in this workspace${known.length > 0 ? ` (systems: ${known.join(', ')})` : ''}. Check the name with "attest snapshots".`);
+  }
+  return system;
+}
+
+/** The account by key, else by login (case-insensitively), across every snapshot of the system. */
+function findAccount(db: Database.Database, systemId: number, systemName: string, account: string): { key: string; login: string } {
+  const byKey = db
+    .prepare('SELECT a.account_key AS key, a.login FROM accounts a JOIN snapshots s ON s.id = a.snapshot_id WHERE s.system_id = ? AND a.account_key = ? ORDER BY s.as_of DESC, s.id DESC LIMIT 1')
+    .get(systemId, account) as { key: string; login: string } | undefined;
+  if (byKey) return byKey;
+  const byLogin = db
+    .prepare('SELECT DISTINCT a.account_key AS key, a.login FROM accounts a JOIN snapshots s ON s.id = a.snapshot_id WHERE s.system_id = ? AND lower(a.login) = lower(?) ORDER BY a.account_key LIMIT 5')
+    .all(systemId, account) as { key: string; login: string }[];
+  const keys = [...new Set(byLogin.map((a) => a.key))];
+  if (keys.length > 1) throw new AttestError('AMBIGUOUS_ACCOUNT', `The login "${account}" names several accounts of ${systemName} (${keys.join('; ')}). Give the account key instead.`);
+  const found = byLogin[0];
+  if (!found) throw new AttestError('UNKNOWN_ACCOUNT', `No account "${account}" (key or login) in any snapshot of ${systemName}. Check it in the system's export, or with "attest findings".`);
+  return found;
+}
+
+function checkIdentity(db: Database.Database, employeeId: string): void {
+  const known = db.prepare("SELECT 1 FROM identities i JOIN snapshots s ON s.id = i.snapshot_id WHERE i.employee_id = ? LIMIT 1").get(employeeId);
+  if (!known) throw new AttestError('UNKNOWN_IDENTITY', `No employee id "${employeeId}" in any imported HR roster. Check the id, or import the roster that holds it.`);
+}
+
+/**
+ * Records (replacing any earlier one) a person's decision about an account, audited. It holds
+ * for every snapshot of the system with that account key, past and future.
+ */
+export function decideAccount(ws: Workspace, request: AccountDecisionRequest): AccountDecisionResult {
+  const { db } = ws;
+  const needsIdentity = request.decision === 'link' || request.decision === 'service';
+  if (needsIdentity && !request.employeeId) throw new AttestError('USAGE', `A ${request.decision === 'link' ? 'link' : 'service-account mark'} needs an employee id.`);
+  const system = findSystem(db, request.system);
+  const account = findAccount(db, system.id, system.name, request.account);
+  const employeeId = needsIdentity ? (request.employeeId ?? null) : null;
+  if (employeeId !== null) checkIdentity(db, employeeId);
+  const result: AccountDecisionResult = { system: system.name, accountKey: account.key, login: account.login, decision: request.decision, employeeId };
+  ws.change(
+    request.operator,
+    `account.${request.decision}`,
+    () =>
+      db
+        .prepare(
+          `INSERT INTO account_decisions (system_id, account_key, decision, employee_id, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (system_id, account_key) DO UPDATE SET decision = excluded.decision, employee_id = excluded.employee_id, decided_at = excluded.decided_at, decided_by = excluded.decided_by`,
+        )
+        .run(system.id, account.key, request.decision, employeeId, new Date().toISOString(), request.operator),
+    () => result,
+  );
+  return result;
+}

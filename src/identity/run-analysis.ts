@@ -1,0 +1,72 @@
+import type { Workspace } from '../store/workspace.js';
+import { resolveAnalysisScope } from './analysis-scope.js';
+import { correlateAccounts, type CorrelationSummary } from './correlate-accounts.js';
+import { findCorrelationQuestions } from './findings/correlation-findings.js';
+import { findDormant } from './findings/dormant.js';
+import { DEFAULT_PARAMETERS, FINDING_TYPES, type AnalysisParameters } from './findings/finding-types.js';
+import { prepareFindingTables, type FindingContext } from './findings/found.js';
+import { prepareHoldings } from './findings/holdings.js';
+import { findLeavers } from './findings/leavers.js';
+import { findMovers } from './findings/movers.js';
+import { findNewAccess } from './findings/new-access.js';
+import { findNoMfa } from './findings/no-mfa.js';
+import { findOrphans } from './findings/orphans.js';
+import { findOutliers } from './findings/outliers.js';
+import { findOwnerless } from './findings/ownerless.js';
+import { findPrivileged } from './findings/privileged.js';
+import { findStandingPrivilege } from './findings/standing-privilege.js';
+import { readAnalysisRun, type AnalysisRun } from './stored-findings.js';
+
+export interface AnalysisRequest extends Partial<AnalysisParameters> {
+  asOf?: string | undefined;
+  operator: string;
+}
+
+export interface AnalysisResult extends AnalysisRun {
+  correlation: Pick<CorrelationSummary, 'accounts' | 'byRule'>;
+}
+
+const FINDERS = [findLeavers, findOrphans, findDormant, findPrivileged, findStandingPrivilege, findNoMfa, findOwnerless, findNewAccess, prepareHoldings, findMovers, findOutliers];
+
+/**
+ * Correlates the accounts in scope, computes every finding with set-based SQL over temporary
+ * tables, and stores the run and its findings (immutable, audited) in one transaction.
+ */
+export function runAnalysis(ws: Workspace, request: AnalysisRequest): AnalysisResult {
+  const { db } = ws;
+  const parameters: AnalysisParameters = {
+    dormantDays: request.dormantDays ?? DEFAULT_PARAMETERS.dormantDays,
+    outlierPercent: request.outlierPercent ?? DEFAULT_PARAMETERS.outlierPercent,
+    minPeers: request.minPeers ?? DEFAULT_PARAMETERS.minPeers,
+  };
+  db.pragma('temp_store = MEMORY');
+  const scope = resolveAnalysisScope(db, request.asOf);
+  const correlation = correlateAccounts(db, scope);
+  const context: FindingContext = { db, scope, parameters };
+  prepareFindingTables(db);
+  for (const find of FINDERS) find(context);
+  findCorrelationQuestions(context, correlation);
+
+  const { result: runId } = ws.change(
+    request.operator,
+    'analysis.run',
+    () => {
+      const run = db
+        .prepare('INSERT INTO analysis_runs (as_of, parameters, hr_snapshot, snapshots, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(scope.asOf, JSON.stringify(parameters), scope.hr.snapshotId, JSON.stringify(scope.snapshots.map(({ snapshotId, system, asOf }) => ({ snapshotId, system, asOf }))), new Date().toISOString(), request.operator);
+      const id = Number(run.lastInsertRowid);
+      db.prepare(
+        `INSERT INTO findings (run_id, ordinal, type, system, account_key, account, employee_id, detail)
+         SELECT ?, row_number() OVER (ORDER BY t.ordinal, s.system, a.login, a.account_key, f.detail), f.type, s.system, a.account_key, a.login, f.employee_id, f.detail
+         FROM temp.found f
+         JOIN accounts a ON a.id = f.account_id
+         JOIN temp.scope_snapshots s ON s.snapshot_id = a.snapshot_id
+         JOIN (SELECT key AS ordinal, value AS type FROM json_each(?)) t ON t.type = f.type`,
+      ).run(id, JSON.stringify(FINDING_TYPES));
+      return id;
+    },
+    (id) => ({ runId: id, asOf: scope.asOf, parameters, findings: db.prepare('SELECT count(*) FROM findings WHERE run_id = ?').pluck().get(id) }),
+  );
+  db.exec('DROP TABLE IF EXISTS temp.found; DROP TABLE IF EXISTS temp.holdings; DROP VIEW IF EXISTS temp.scope_accounts; DROP TABLE IF EXISTS temp.correlation; DROP TABLE IF EXISTS temp.scope_snapshots;');
+  return { ...readAnalysisRun(db, runId), correlation: { accounts: correlation.accounts, byRule: correlation.byRule } };
+}
