@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AttestError } from '../errors.js';
+import { findSystemId } from '../store/snapshot-lookup.js';
 import type { Workspace } from '../store/workspace.js';
 
 /** What a person decided about one account; it wins over every automatic correlation rule. */
@@ -21,15 +22,6 @@ export interface AccountDecisionResult {
   login: string;
   decision: AccountDecisionKind;
   employeeId: string | null;
-}
-
-function findSystem(db: Database.Database, name: string): { id: number; name: string } {
-  const system = db.prepare('SELECT id, name FROM systems WHERE name = ?').get(name) as { id: number; name: string } | undefined;
-  if (!system) {
-    const known = db.prepare("SELECT name FROM systems ORDER BY name").pluck().all() as string[];
-    throw new AttestError('UNKNOWN_SYSTEM', `There is no system "${name}" in this workspace${known.length > 0 ? ` (systems: ${known.join(', ')})` : ''}. Check the name with "attest snapshots".`);
-  }
-  return system;
 }
 
 /** The account by key, else by login (case-insensitively), across every snapshot of the system. */
@@ -61,7 +53,9 @@ export function decideAccount(ws: Workspace, request: AccountDecisionRequest): A
   const { db } = ws;
   const needsIdentity = request.decision === 'link' || request.decision === 'service';
   if (needsIdentity && !request.employeeId) throw new AttestError('USAGE', `A ${request.decision === 'link' ? 'link' : 'service-account mark'} needs an employee id.`);
-  const system = findSystem(db, request.system);
+  const systemId = findSystemId(db, request.system);
+  // As stored: names match case-insensitively.
+  const system = { id: systemId, name: db.prepare('SELECT name FROM systems WHERE id = ?').pluck().get(systemId) as string };
   const account = findAccount(db, system.id, system.name, request.account);
   const employeeId = needsIdentity ? (request.employeeId ?? null) : null;
   if (employeeId !== null) checkIdentity(db, employeeId);
