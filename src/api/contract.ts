@@ -380,6 +380,7 @@ export const contract = {
       files: z.array(z.object({ name: z.string(), path: z.string(), sha256, bytes: z.number().int(), rows: z.number().int() })),
       planted: z.record(z.string(), z.number().int()),
       snapshots: z.array(z.object({ system: z.string(), snapshotId: z.number().int(), rowsImported: z.number().int(), rowsRejected: z.number().int() })),
+      analysis: z.object({ runId: z.number().int(), asOf: z.string(), counts: z.record(z.string(), z.number().int()) }),
     }),
   }),
   'analysis.run': operation({

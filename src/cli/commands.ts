@@ -509,6 +509,8 @@ export const COMMANDS: readonly AnyCommand[] = [
         formatRows(out.files.map((f) => [f.name, `${f.rows} rows`])),
         'Imported:',
         formatRows(out.snapshots.map((s) => [s.system, `snapshot #${s.snapshotId}, ${s.rowsImported} rows${s.rowsRejected > 0 ? `, ${s.rowsRejected} rejected` : ''}`])),
+        `Analysis run #${out.analysis.runId} as of ${out.analysis.asOf} (see "attest findings"):`,
+        formatRows(Object.entries(out.analysis.counts).filter(([, n]) => n > 0).map(([type, n]) => [type, n])),
       ].join('\n'),
   }),
 ];

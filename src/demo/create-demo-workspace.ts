@@ -4,6 +4,8 @@ import { appendAuditEvent } from '../audit/audit-log.js';
 import { AttestError } from '../errors.js';
 import { createWorkspace } from '../store/create-workspace.js';
 import type { Workspace } from '../store/workspace.js';
+import { decideAccount } from '../identity/account-decisions.js';
+import { runAnalysis } from '../identity/run-analysis.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
 import type { Progress } from '../api/result.js';
 import { generateDemoCompany } from './generate-demo-company.js';
@@ -16,7 +18,18 @@ export interface DemoWorkspace {
   files: { name: string; path: string; sha256: string; bytes: number; rows: number }[];
   planted: Record<string, number>;
   snapshots: { system: string; snapshotId: number; rowsImported: number; rowsRejected: number }[];
+  /** The analysis the demo runs once everything is imported. */
+  analysis: { runId: number; asOf: string; counts: Record<string, number> };
 }
+
+/**
+ * Accounts no importer can classify, which the demo's analyst marks as shared before analysing:
+ * the AWS root user (a sign-in, not a person's account) and a shared scanner mailbox.
+ */
+export const DEMO_SHARED_ACCOUNTS: readonly (readonly [system: string, account: string])[] = [
+  ['AWS', '<root_account>'],
+  ['Google Workspace', 'scanner@northwind-demo.example'],
+];
 
 /** The demo's systems by the generator's key, as they are named in the workspace. */
 const SYSTEM_NAMES: Record<string, string> = {
@@ -31,7 +44,8 @@ const SYSTEM_NAMES: Record<string, string> = {
 
 /**
  * Lays out the demo company in DIR: its exports under `exports/`, the planted-findings manifest,
- * and a workspace `demo.attest`. It grows with each capability (import, analysis, SoD,
+ * and a workspace `demo.attest` with every system imported, two unclassifiable accounts marked
+ * shared (as an analyst would), and an analysis run. It grows with each capability (SoD,
  * campaign, evidence) until it walks the whole workflow.
  */
 export async function createDemoWorkspace(
@@ -67,9 +81,11 @@ export async function createDemoWorkspace(
       const result = await importSnapshot(workspace, { files: paths, system: name, asOf: company.asOf, operator: options.operator }, options);
       snapshots.push({ system: name, snapshotId: result.snapshotId, rowsImported: result.rowsImported, rowsRejected: result.rowsRejected });
     }
+    for (const [system, account] of DEMO_SHARED_ACCOUNTS) decideAccount(workspace, { system, account, decision: 'shared', operator: options.operator });
+    const run = runAnalysis(workspace, { operator: options.operator });
+    return { dir, workspace, manifest: written.manifestPath, files: written.files, planted, snapshots, analysis: { runId: run.runId, asOf: run.asOf, counts: run.counts } };
   } catch (error) {
     workspace.close();
     throw error;
   }
-  return { dir, workspace, manifest: written.manifestPath, files: written.files, planted, snapshots };
 }
