@@ -36,6 +36,10 @@ const BY_CODE: Record<ErrorCode, number> = {
   TLS_UNTRUSTED: EXIT.rejected,
   SEARCH_FAILED: EXIT.rejected,
   UNKNOWN_CONNECTION: EXIT.rejected,
+  SOD_RULES_INVALID: EXIT.rejected,
+  UNKNOWN_SOD_RULE: EXIT.rejected,
+  UNKNOWN_OWNER: EXIT.rejected,
+  UNKNOWN_CONTROL: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };

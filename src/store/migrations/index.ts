@@ -2,10 +2,11 @@ import { coreModel } from './001-core-model.js';
 import { savedMappings } from './002-saved-mappings.js';
 import { sourceDetails } from './003-source-details.js';
 import { connections } from './004-connections.js';
+import { sod } from './005-sod.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append new files here; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [coreModel, savedMappings, sourceDetails, connections];
+export const MIGRATIONS: readonly Migration[] = [coreModel, savedMappings, sourceDetails, connections, sod];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };
