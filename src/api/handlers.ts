@@ -4,6 +4,12 @@ import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
 import { PROFILES } from '../ingest/profiles/index.js';
 import { listSnapshots } from '../ingest/snapshot-list.js';
+import { exportRuleSet, importRuleSet } from '../sod/rule-set.js';
+import { loadRules } from '../sod/rule-store.js';
+import { runSod } from '../sod/run-sod.js';
+import { grantSodException } from '../sod/sod-exceptions.js';
+import { mitigateSodRule } from '../sod/sod-mitigations.js';
+import { simulateSod } from '../sod/simulate-sod.js';
 import { changeWorkspacePassphrase } from '../store/change-passphrase.js';
 import { createWorkspace } from '../store/create-workspace.js';
 import { openWorkspace } from '../store/workspace.js';
@@ -64,6 +70,13 @@ export const handlers: Handlers = {
   'import.run': (input, { session, signal, onProgress }) => importSnapshot(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'pull.ldap': (input, { session, signal, onProgress }) => pullLdap(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'snapshots.list': ({ system }, { session }) => ({ snapshots: listSnapshots(session.workspace.db, system) }),
+  'sod.import': (input, { session, signal }) => importRuleSet(session.workspace, { ...input, operator: session.operator }, signal),
+  'sod.rules': (_input, { session }) => ({ rules: loadRules(session.workspace.db) }),
+  'sod.export': ({ path }, { session }) => exportRuleSet(session.workspace, path),
+  'sod.run': ({ asOf }, { session }) => runSod(session.workspace, { asOf, operator: session.operator }),
+  'sod.except': (input, { session }) => grantSodException(session.workspace, { ...input, operator: session.operator }),
+  'sod.mitigate': (input, { session }) => mitigateSodRule(session.workspace, { ...input, operator: session.operator }),
+  'sod.simulate': (input, { session }) => simulateSod(session.workspace, input),
   'demo.create': async ({ dir, passphrase, seed }, { session, signal, onProgress }) => {
     const { workspace, ...result } = await createDemoWorkspace(dir, passphrase, { seed, operator: session.operator, signal, onProgress });
     session.attach(workspace);

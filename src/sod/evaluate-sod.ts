@@ -34,7 +34,7 @@ export interface SodEvaluation {
 }
 
 /** Term bits per owner, and who holds each term (the inverted index rules are checked from). */
-class HeldTerms {
+export class HeldTerms {
   readonly bits: (Uint32Array | undefined)[];
   readonly holders: number[][];
   private readonly words: number;
@@ -81,6 +81,11 @@ function loadRelevantGrants(db: Database.Database, compiled: CompiledRules): { p
 
 function sideHolds(held: HeldTerms, owner: number, alternatives: readonly (readonly number[])[]): boolean {
   return alternatives.some((alt) => held.holdsAll(owner, alt));
+}
+
+/** Whether an owner holds every side of a compiled rule. */
+export function ruleHolds(held: HeldTerms, owner: number, sides: readonly (readonly (readonly number[])[])[]): boolean {
+  return sides.every((alternatives) => sideHolds(held, owner, alternatives));
 }
 
 /** The side whose holders are fewest: the owners worth checking a rule for. */
@@ -135,7 +140,7 @@ export function evaluateSodRules(db: Database.Database, picture: CurrentPicture,
       for (const owner of held.holders[anchor]!) {
         if (checked[owner] === r) continue;
         checked[owner] = r;
-        if (sides.every((alternatives) => sideHolds(held, owner, alternatives))) found.push({ rule: r, owner });
+        if (ruleHolds(held, owner, sides)) found.push({ rule: r, owner });
       }
     }
   });

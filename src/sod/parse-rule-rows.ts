@@ -1,7 +1,7 @@
 import { AttestError } from '../errors.js';
 import { quoteValue } from '../ingest/normalize/quote-value.js';
 import { foldPattern } from './glob.js';
-import { SOD_FINDING_TYPES, SOD_RISKS, type SodFindingType, type SodMatcher, type SodRisk, type SodRule } from './rule-model.js';
+import { SOD_FINDING_TYPES, SOD_RISKS, type SodFindingType, type SodMatcher, type SodRule } from './rule-model.js';
 import type { RuleFileColumn } from './rule-file-layout.js';
 
 /** One data row of a rule file, its cells by column, and the line it is on. */
@@ -82,7 +82,7 @@ function addRow(drafts: Map<string, RuleDraft>, row: RuleRow, problems: string[]
     problems.push(`line ${row.line}: Rule ID is empty`);
     return;
   }
-  const draft = drafts.get(id.toLowerCase()) ?? { id, firstLine: row.line, values: new Map(), sides: new Map(), seen: new Map() };
+  const draft: RuleDraft = drafts.get(id.toLowerCase()) ?? { id, firstLine: row.line, values: new Map(), sides: new Map(), seen: new Map() };
   drafts.set(id.toLowerCase(), draft);
   noteRuleValues(draft, row, problems);
   const side = row.cell('Side').toUpperCase();
@@ -141,7 +141,7 @@ function finish(draft: RuleDraft, controls: Map<string, string | null>, problems
     id: draft.id,
     name,
     description: value('Description'),
-    risk: risk as SodRisk,
+    risk,
     businessProcess: value('Business Process'),
     controls: ruleControls.map((c) => c.id),
     sides: [...draft.sides.entries()]
