@@ -33,50 +33,65 @@ export interface SodEvaluation {
   ownersWithTerms: number;
 }
 
-/** Term bits per owner, and who holds each term (the inverted index rules are checked from). */
+/**
+ * Term bits per owner, and who holds each term (the inverted index rules are checked from). Only
+ * owners holding some term get a row of bits, in one flat array that grows by doubling: memory
+ * follows the owners that matter, not the population.
+ */
 export class HeldTerms {
-  readonly bits: (Uint32Array | undefined)[];
   readonly holders: number[][];
   private readonly words: number;
+  private readonly slotOf: Int32Array;
+  private bits: Uint32Array;
+  private slots = 0;
 
   constructor(owners: number, terms: number) {
-    this.bits = new Array<Uint32Array | undefined>(owners);
     this.holders = Array.from({ length: terms }, () => []);
     this.words = Math.max(1, Math.ceil(terms / 32));
+    this.slotOf = new Int32Array(owners).fill(-1);
+    this.bits = new Uint32Array(this.words * 1024);
+  }
+
+  get ownersWithTerms(): number {
+    return this.slots;
   }
 
   add(owner: number, term: number): void {
-    let bits = this.bits[owner];
-    if (!bits) {
-      bits = new Uint32Array(this.words);
-      this.bits[owner] = bits;
+    let slot = this.slotOf[owner]!;
+    if (slot < 0) {
+      slot = this.slots++;
+      this.slotOf[owner] = slot;
+      if (this.slots * this.words > this.bits.length) {
+        const grown = new Uint32Array(this.bits.length * 2);
+        grown.set(this.bits);
+        this.bits = grown;
+      }
     }
+    const word = slot * this.words + (term >>> 5);
     const bit = 1 << (term & 31);
-    if ((bits[term >>> 5]! & bit) === 0) {
-      bits[term >>> 5] = bits[term >>> 5]! | bit;
+    if ((this.bits[word]! & bit) === 0) {
+      this.bits[word] = this.bits[word]! | bit;
       this.holders[term]!.push(owner);
     }
   }
 
   holdsAll(owner: number, terms: readonly number[]): boolean {
-    const bits = this.bits[owner];
-    if (!bits) return false;
-    for (const t of terms) if ((bits[t >>> 5]! & (1 << (t & 31))) === 0) return false;
+    const slot = this.slotOf[owner]!;
+    if (slot < 0) return false;
+    const row = slot * this.words;
+    for (const t of terms) if ((this.bits[row + (t >>> 5)]! & (1 << (t & 31))) === 0) return false;
     return true;
   }
 }
 
-/** Grants of the entitlements some rule names, packed as account id × multiplier + entitlement id. */
-function loadRelevantGrants(db: Database.Database, compiled: CompiledRules): { packed: number[]; multiplier: number } {
+/** Grants of the entitlements some rule names, per snapshot, packed as account id × multiplier + entitlement id. */
+function loadRelevantGrants(db: Database.Database, compiled: CompiledRules): { segments: { snapshot: number; packed: number[] }[]; multiplier: number } {
   let maxEntitlement = 0;
   for (const id of compiled.termsOfEntitlement.keys()) if (id > maxEntitlement) maxEntitlement = id;
   const multiplier = maxEntitlement + 1;
   const select = db.prepare('SELECT account_id * @m + entitlement_id FROM grants WHERE snapshot_id = @snapshot AND entitlement_id IN (SELECT value FROM json_each(@ids))').pluck();
-  const packed: number[] = [];
-  for (const [snapshot, ids] of compiled.relevantBySnapshot) {
-    for (const v of select.all({ m: multiplier, snapshot, ids: JSON.stringify(ids) }) as number[]) packed.push(v);
-  }
-  return { packed, multiplier };
+  const segments = [...compiled.relevantBySnapshot].map(([snapshot, ids]) => ({ snapshot, packed: select.all({ m: multiplier, snapshot, ids: JSON.stringify(ids) }) as number[] }));
+  return { segments, multiplier };
 }
 
 function sideHolds(held: HeldTerms, owner: number, alternatives: readonly (readonly number[])[]): boolean {
@@ -110,27 +125,33 @@ function anchorTerms(held: HeldTerms, sides: readonly (readonly (readonly number
 export function evaluateSodRules(db: Database.Database, picture: CurrentPicture, rules: readonly SodRule[], findings: FindingProvider = NO_FINDINGS): SodEvaluation {
   const compiled = compileRules(db, picture, rules);
   const owners = accountOwners(db, picture);
-  const { packed, multiplier } = loadRelevantGrants(db, compiled);
+  const { segments, multiplier } = loadRelevantGrants(db, compiled);
   const held = new HeldTerms(owners.ownerIdentity.length, compiled.terms.length);
   const ownerOfAccount = (account: number): number => {
     const i = account - owners.base;
     return i >= 0 && i < owners.ownerOf.length ? owners.ownerOf[i]! : -1;
   };
-  for (const v of packed) {
-    const account = Math.floor(v / multiplier);
-    const owner = ownerOfAccount(account);
-    if (owner < 0) continue;
-    for (const t of compiled.termsOfEntitlement.get(v - account * multiplier) ?? []) held.add(owner, t);
+  // Entitlement id → terms as a dense array: a Map lookup per grant costs more than the rest of the loop.
+  const termsOf: (number[] | undefined)[] = new Array<number[] | undefined>(multiplier);
+  for (const [id, terms] of compiled.termsOfEntitlement) termsOf[id] = terms;
+  for (const { packed } of segments) {
+    for (const v of packed) {
+      const account = Math.floor(v / multiplier);
+      const owner = ownerOfAccount(account);
+      if (owner < 0) continue;
+      const terms = termsOf[v - account * multiplier];
+      if (terms) for (const t of terms) held.add(owner, t);
+    }
   }
   const systemOfSnapshot = new Map(picture.access.map((s) => [s.id, foldPattern(s.system)]));
   const accountFindings = [...findings.findingsFor(picture.access.map((s) => s.id))];
-  const findingTermsOf = (accountId: number, finding: string): number[] => {
-    const system = systemOfSnapshot.get(owners.snapshotOf[accountId - owners.base] ?? 0);
+  const findingTermsOf = (snapshotId: number, finding: string): number[] => {
+    const system = systemOfSnapshot.get(snapshotId);
     return compiled.findingTerms.filter((f) => f.finding === finding && (f.system === null || f.system === system)).map((f) => f.term);
   };
   for (const f of accountFindings) {
     const owner = ownerOfAccount(f.accountId);
-    if (owner >= 0) for (const t of findingTermsOf(f.accountId, f.finding)) held.add(owner, t);
+    if (owner >= 0) for (const t of findingTermsOf(f.snapshotId, f.finding)) held.add(owner, t);
   }
 
   const found: { rule: number; owner: number }[] = [];
@@ -149,28 +170,29 @@ export function evaluateSodRules(db: Database.Database, picture: CurrentPicture,
   const violations: OwnerViolation[] = found.map((f) => ({ ...f, evidence: [] }));
   const byOwner = new Map<number, OwnerViolation[]>();
   for (const v of violations) byOwner.set(v.owner, [...(byOwner.get(v.owner) ?? []), v]);
-  const addEvidence = (owner: number, accountId: number, terms: readonly number[], item: Omit<SideEvidence, 'side' | 'snapshotId' | 'accountId'>): void => {
+  const addEvidence = (owner: number, terms: readonly number[], item: Omit<SideEvidence, 'side'>): void => {
     for (const v of byOwner.get(owner) ?? []) {
       rules[v.rule]!.sides.forEach((side, s) => {
         const alternatives = compiled.rules[v.rule]![s]!;
         const satisfies = alternatives.some((alt) => held.holdsAll(owner, alt) && alt.some((t) => terms.includes(t)));
-        if (satisfies) v.evidence.push({ side: side.label, snapshotId: owners.snapshotOf[accountId - owners.base] ?? 0, accountId, ...item });
+        if (satisfies) v.evidence.push({ side: side.label, ...item });
       });
     }
   };
   if (byOwner.size > 0) {
-    for (const v of packed) {
-      const account = Math.floor(v / multiplier);
-      const owner = ownerOfAccount(account);
-      if (!byOwner.has(owner)) continue;
-      const entitlementId = v - account * multiplier;
-      addEvidence(owner, account, compiled.termsOfEntitlement.get(entitlementId) ?? [], { entitlementId, finding: null });
+    for (const { snapshot, packed } of segments) {
+      for (const v of packed) {
+        const account = Math.floor(v / multiplier);
+        const owner = ownerOfAccount(account);
+        if (!byOwner.has(owner)) continue;
+        const entitlementId = v - account * multiplier;
+        addEvidence(owner, compiled.termsOfEntitlement.get(entitlementId) ?? [], { snapshotId: snapshot, accountId: account, entitlementId, finding: null });
+      }
     }
     for (const f of accountFindings) {
       const owner = ownerOfAccount(f.accountId);
-      if (byOwner.has(owner)) addEvidence(owner, f.accountId, findingTermsOf(f.accountId, f.finding), { entitlementId: null, finding: f.finding });
+      if (byOwner.has(owner)) addEvidence(owner, findingTermsOf(f.snapshotId, f.finding), { snapshotId: f.snapshotId, accountId: f.accountId, entitlementId: null, finding: f.finding });
     }
   }
-  const ownersWithTerms = held.bits.reduce((n, b) => (b ? n + 1 : n), 0);
-  return { violations, owners, compiled, grantsRead: packed.length, ownersWithTerms };
+  return { violations, owners, compiled, grantsRead: segments.reduce((n, s) => n + s.packed.length, 0), ownersWithTerms: held.ownersWithTerms };
 }

@@ -3,6 +3,7 @@ import type { SodFindingType } from './rule-model.js';
 /** An account in the picture that carries a finding (privileged, leaver…). */
 export interface AccountFinding {
   accountId: number;
+  snapshotId: number;
   finding: SodFindingType;
 }
 

@@ -60,10 +60,13 @@ export function runSod(ws: Workspace, request: { asOf?: string | undefined; oper
   const onDate = asOf ?? today();
   const judge = statusJudge(ws.db, onDate);
   const earliest = ws.db.prepare('SELECT min(first_seen) FROM sod_violations WHERE rule_key = ? AND owner_key = ?').pluck();
+  // Names for all evidence in one pass, then handed back to each violation in order.
+  const described = describeEvidence(ws.db, evaluation.violations.flatMap((v) => v.evidence));
+  let offset = 0;
   const pairs = evaluation.violations.map((v) => {
     const rule = rules[v.rule]!;
     const owner = owners.get(v.owner) ?? { key: `owner:${v.owner}`, identity: null, name: '' };
-    const grants = describeEvidence(ws.db, v.evidence).sort(
+    const grants = described.slice(offset, (offset += v.evidence.length)).sort(
       (a, b) => compareText(a.side, b.side) || compareText(a.system, b.system) || compareText(a.account, b.account) || compareText(a.entitlement ?? a.finding ?? '', b.entitlement ?? b.finding ?? ''),
     );
     const seen = grants.reduce((latest, g) => (g.asOf.slice(0, 10) > latest ? g.asOf.slice(0, 10) : latest), '');

@@ -42,9 +42,9 @@ export function simulateSod(ws: Workspace, request: SimulateRequest): Simulation
   const accounts: number[] = [];
   if (index >= 0) owners.ownerOf.forEach((o, i) => o === index && accounts.push(owners.base + i));
   const held = new HeldTerms(1, compiled.terms.length);
-  const grantsOf = ws.db.prepare('SELECT entitlement_id FROM grants WHERE snapshot_id = ? AND account_id = ?').pluck();
+  const grantsOf = ws.db.prepare('SELECT g.entitlement_id FROM accounts a JOIN grants g ON g.snapshot_id = a.snapshot_id AND g.account_id = a.id WHERE a.id = ?').pluck();
   for (const account of accounts) {
-    for (const entitlement of grantsOf.all(owners.snapshotOf[account - owners.base], account) as number[]) {
+    for (const entitlement of grantsOf.all(account) as number[]) {
       for (const t of compiled.termsOfEntitlement.get(entitlement) ?? []) held.add(0, t);
     }
   }

@@ -51,6 +51,14 @@ const ROWS: Row[] = [
   { operation: 'c1z-import', floor: ['csv-import'], repeats: 2, target: '≤ 1.5 × floor', check: ratioAtMost(1.5) },
   { operation: 'xlsx-read-floor', floor: [], repeats: 1, target: '—', check: () => true },
   { operation: 'xlsx-import', floor: ['xlsx-read-floor'], repeats: 1, target: '≤ 1.0 × floor, ≤ 600 MB', check: (m, f) => ratioAtMost(1.0)(m, f) && m.peakRssMb <= 600 },
+  { operation: 'sod-grants-load-floor', floor: [], repeats: 3, target: '—', check: () => true },
+  {
+    operation: 'sod-run',
+    floor: ['sod-grants-load-floor'],
+    repeats: 3,
+    target: '≤ 1.2 × floor, ≤ 300 MB',
+    check: (m, f) => ratioAtMost(1.2)(m, f) && m.peakRssMb <= 300,
+  },
 ];
 
 /** Only the named cases and their floors, and the floors' floors: `npm run bench -- csv-import`. */

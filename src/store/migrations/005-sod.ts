@@ -11,6 +11,10 @@ export const sod: Migration = {
   version: 5,
   name: 'sod',
   sql: `
+-- Who owns each account (src/sod/account-owners.ts) is read from these covering indexes, not the wide rows.
+CREATE INDEX accounts_owner_keys ON accounts(snapshot_id, status, employee_id, email_key);
+CREATE INDEX identities_snapshot_email ON identities(snapshot_id, email_key);
+
 CREATE TABLE sod_rules (
   id               INTEGER PRIMARY KEY,
   rule_key         TEXT NOT NULL UNIQUE COLLATE NOCASE,
