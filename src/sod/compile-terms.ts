@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CurrentPicture } from './current-picture.js';
 import { compileGlob, foldPattern, isGlob } from './glob.js';
-import type { SodMatcher, SodRule } from './rule-model.js';
+import { matcherKey, type SodMatcher, type SodRule } from './rule-model.js';
 
 /**
  * Matchers compiled against the entitlements of the picture. Each distinct matcher becomes one
@@ -22,9 +22,6 @@ export interface CompiledRules {
   unknownSystems: Map<string, string>;
 }
 
-function matcherKey(m: SodMatcher): string {
-  return m.kind === 'entitlement' ? `e\u0000${foldPattern(m.system)}\u0000${foldPattern(m.entitlement)}` : `f\u0000${foldPattern(m.system ?? '')}\u0000${m.finding}`;
-}
 
 interface SystemEntitlements {
   all: EntitlementRow[];

@@ -1,7 +1,6 @@
 import { AttestError } from '../errors.js';
 import { quoteValue } from '../ingest/normalize/quote-value.js';
-import { foldPattern } from './glob.js';
-import { SOD_FINDING_TYPES, SOD_RISKS, type SodFindingType, type SodMatcher, type SodRule } from './rule-model.js';
+import { matcherKey, SOD_FINDING_TYPES, SOD_RISKS, type SodFindingType, type SodMatcher, type SodRule } from './rule-model.js';
 import type { RuleFileColumn } from './rule-file-layout.js';
 
 /** One data row of a rule file, its cells by column, and the line it is on. */
@@ -60,9 +59,6 @@ function matcherOf(row: RuleRow, problems: string[]): SodMatcher | undefined {
   return { kind: 'entitlement', system, entitlement };
 }
 
-function matcherKey(m: SodMatcher): string {
-  return m.kind === 'entitlement' ? `e\u0000${foldPattern(m.system)}\u0000${foldPattern(m.entitlement)}` : `f\u0000${foldPattern(m.system ?? '')}\u0000${m.finding}`;
-}
 
 /** Rule-level values may be repeated on every row of a rule, or given once; two different values are a conflict. */
 function noteRuleValues(draft: RuleDraft, row: RuleRow, problems: string[]): void {

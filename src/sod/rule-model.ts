@@ -1,3 +1,5 @@
+import { foldPattern } from './glob.js';
+
 /**
  * A segregation-of-duties rule: two or more sides, each a choice of alternatives. A side holds
  * when any one alternative holds; an alternative is one matcher, or an "all of" group whose
@@ -57,4 +59,9 @@ export interface SodRule {
 
 export function matcherLabel(m: SodMatcher): string {
   return m.kind === 'entitlement' ? `${m.system}:${m.entitlement}` : `${m.system ?? 'any system'}:finding ${m.finding}`;
+}
+
+/** The identity of a matcher for duplicate checks and term sharing: case- and spacing-insensitive. */
+export function matcherKey(m: SodMatcher): string {
+  return m.kind === 'entitlement' ? `e\u0000${foldPattern(m.system)}\u0000${foldPattern(m.entitlement)}` : `f\u0000${foldPattern(m.system ?? '')}\u0000${m.finding}`;
 }
