@@ -66,6 +66,15 @@ export const ERROR_CODES = [
   'NO_HR_SNAPSHOT',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
+  // Segregation of duties (CLI exit 4): a rule file, rule, identity, account or control the user named.
+  /** A rule file with mistakes: every problem named with its line; nothing was imported. */
+  'SOD_RULES_INVALID',
+  /** No SoD rule with that id (or no rules at all yet). */
+  'UNKNOWN_SOD_RULE',
+  /** No identity or account of that name in the current picture. */
+  'UNKNOWN_OWNER',
+  /** No mitigating control with that id, and no description to create it. */
+  'UNKNOWN_CONTROL',
   'INTERNAL',
 ] as const;
 

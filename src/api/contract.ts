@@ -230,6 +230,39 @@ const systemName = z.string().trim().min(1, 'name the system').max(200);
 const accountName = z.string().trim().min(1, 'name the account (its key or login)').max(4096);
 const employeeId = z.string().trim().min(1, 'an employee id is required').max(200);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const sodRisk = z.enum(['critical', 'high', 'medium', 'low']);
+const sodMatcher = z.union([
+  z.object({ kind: z.literal('entitlement'), system: z.string(), entitlement: z.string() }),
+  z.object({ kind: z.literal('finding'), system: z.string().nullable(), finding: z.string() }),
+]);
+export const sodRule = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  risk: sodRisk,
+  businessProcess: z.string().nullable(),
+  controls: z.array(z.string()),
+  sides: z.array(z.object({ label: z.string(), alternatives: z.array(z.object({ group: z.string().nullable(), matchers: z.array(sodMatcher) })) })),
+});
+const sodStatus = z.enum(['open', 'mitigated', 'excepted']);
+export const sodViolation = z.object({
+  ruleId: z.string(),
+  ruleName: z.string(),
+  risk: z.string(),
+  identity: z.string().nullable(),
+  owner: z.object({ key: z.string(), name: z.string() }),
+  accounts: z.array(z.object({ system: z.string(), account: z.string() })),
+  grants: z.array(
+    z.object({ side: z.string(), system: z.string(), account: z.string(), entitlement: z.string().nullable(), finding: z.string().nullable(), snapshotId: z.number().int(), asOf: z.string() }),
+  ),
+  status: sodStatus,
+  controls: z.array(z.string()),
+  exceptionId: z.number().int().nullable(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+});
+const sodOwner = { identity: z.string().trim().min(1).max(200).optional(), account: z.string().trim().min(1).max(1000).optional() };
+const sodText = z.string().max(2000);
 
 const dn = z.string().trim().min(1, 'a DN is required').max(4096);
 const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
@@ -368,6 +401,61 @@ export const contract = {
     scope: 'workspace',
     input: z.object({ id: z.number().int().positive() }),
     output: sampleDetail,
+  }),
+  'sod.import': operation({
+    summary: 'Import an SoD rule set from a CSV/XLSX rule file, or the starter library (rules with the same id are replaced).',
+    scope: 'workspace',
+    input: z.object({ path: path.optional(), starter: z.boolean().optional() }),
+    output: z.object({ source: z.string(), rules: z.number().int(), sides: z.number().int(), matchers: z.number().int(), replaced: z.array(z.string()), warnings: z.array(z.string()) }),
+  }),
+  'sod.rules': operation({
+    summary: 'The SoD rule set in the workspace.',
+    scope: 'workspace',
+    input: z.object({}),
+    output: z.object({ rules: z.array(sodRule) }),
+  }),
+  'sod.export': operation({
+    summary: 'Write the SoD rule set to a new .csv or .xlsx file in the import layout.',
+    scope: 'workspace',
+    input: z.object({ path }),
+    output: z.object({ path: z.string(), rules: z.number().int(), rows: z.number().int() }),
+  }),
+  'sod.run': operation({
+    summary: "Evaluate every SoD rule over each system's newest snapshot (as of a date) and store the run with its violations and evidence.",
+    scope: 'workspace',
+    input: z.object({ asOf: z.string().optional() }),
+    output: z.object({
+      runId: z.number().int(),
+      asOf: z.string(),
+      snapshots: z.array(z.object({ id: z.number().int(), system: z.string(), asOf: z.string() })),
+      rules: z.number().int(),
+      grantsRead: z.number().int(),
+      counts: z.object({ violations: z.number().int(), open: z.number().int(), mitigated: z.number().int(), excepted: z.number().int() }),
+      violations: z.array(sodViolation),
+      warnings: z.array(z.string()),
+    }),
+  }),
+  'sod.except': operation({
+    summary: 'Grant a time-boxed exception to one SoD rule for one identity or account.',
+    scope: 'workspace',
+    input: z.object({ rule: z.string().min(1), ...sodOwner, approver: sodText, justification: sodText, from: z.string(), to: z.string() }),
+    output: z.object({ exceptionId: z.number().int(), ruleId: z.string(), owner: z.string(), from: z.string(), to: z.string() }),
+  }),
+  'sod.mitigate': operation({
+    summary: 'Attach a mitigating control to an SoD rule, or to one violation of it (creating or updating the control).',
+    scope: 'workspace',
+    input: z.object({ rule: z.string().min(1), control: z.string().min(1).max(200), description: sodText.optional(), owner: sodText.optional(), frequency: sodText.optional(), ...sodOwner }),
+    output: z.object({ ruleId: z.string(), control: z.string(), violationOwner: z.string().nullable(), attached: z.boolean() }),
+  }),
+  'sod.simulate': operation({
+    summary: 'Which SoD rules would fire if an identity or account were given more access (nothing is stored).',
+    scope: 'workspace',
+    input: z.object({ ...sodOwner, add: z.array(z.string().max(2000)) }),
+    output: z.object({
+      owner: z.string(),
+      added: z.array(z.object({ system: z.string(), entitlement: z.string() })),
+      wouldFire: z.array(z.object({ ruleId: z.string(), ruleName: z.string(), risk: z.string(), already: z.boolean() })),
+    }),
   }),
   'demo.create': operation({
     summary: 'Write the demo company exports into a folder and create its workspace there.',

@@ -10,6 +10,12 @@ import { PROFILES } from '../ingest/profiles/index.js';
 import { listSnapshots } from '../ingest/snapshot-list.js';
 import { drawSample } from '../sampling/draw-sample.js';
 import { listSamples, showSample } from '../sampling/sample-store.js';
+import { exportRuleSet, importRuleSet } from '../sod/rule-set.js';
+import { loadRules } from '../sod/rule-store.js';
+import { runSod } from '../sod/run-sod.js';
+import { grantSodException } from '../sod/sod-exceptions.js';
+import { mitigateSodRule } from '../sod/sod-mitigations.js';
+import { simulateSod } from '../sod/simulate-sod.js';
 import { changeWorkspacePassphrase } from '../store/change-passphrase.js';
 import { createWorkspace } from '../store/create-workspace.js';
 import { openWorkspace } from '../store/workspace.js';
@@ -81,6 +87,13 @@ export const handlers: Handlers = {
   'accounts.unlink': ({ system, account }, { session }) => decideAccount(session.workspace, { system, account, decision: 'unlink', operator: session.operator }),
   'accounts.mark': ({ system, account, serviceOwner }, { session }) =>
     decideAccount(session.workspace, { system, account, decision: serviceOwner === undefined ? 'shared' : 'service', employeeId: serviceOwner, operator: session.operator }),
+  'sod.import': (input, { session, signal }) => importRuleSet(session.workspace, { ...input, operator: session.operator }, signal),
+  'sod.rules': (_input, { session }) => ({ rules: loadRules(session.workspace.db) }),
+  'sod.export': ({ path }, { session }) => exportRuleSet(session.workspace, path),
+  'sod.run': ({ asOf }, { session }) => runSod(session.workspace, { asOf, operator: session.operator }),
+  'sod.except': (input, { session }) => grantSodException(session.workspace, { ...input, operator: session.operator }),
+  'sod.mitigate': (input, { session }) => mitigateSodRule(session.workspace, { ...input, operator: session.operator }),
+  'sod.simulate': (input, { session }) => simulateSod(session.workspace, input),
   'demo.create': async ({ dir, passphrase, seed }, { session, signal, onProgress }) => {
     const { workspace, ...result } = await createDemoWorkspace(dir, passphrase, { seed, operator: session.operator, signal, onProgress });
     session.attach(workspace);

@@ -1,47 +1,14 @@
-import type { OperationInput, OperationName, OperationOutput } from '../api/contract.js';
+import type { OperationName, OperationOutput } from '../api/contract.js';
 import { AttestError } from '../errors.js';
 import { readMappingFile } from './mapping-file.js';
 import { readPassphraseFile, resolvePassphrase } from './passphrase.js';
 import { describeDetails, formatRows } from './format.js';
 import { formatSnapshotDiff } from './format-diff.js';
 import { formatSample, formatSampleList } from './format-sample.js';
-import type { Terminal } from './terminal.js';
+import { define, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
+import { SOD_COMMANDS } from './sod-commands.js';
 
-export type OptionValues = Record<string, string | boolean | string[] | undefined>;
-
-export interface CommandArgs {
-  positionals: string[];
-  values: OptionValues;
-  env: NodeJS.ProcessEnv;
-  terminal: Terminal;
-}
-
-/** One CLI command: which operation it calls, how its words become the input, how its output reads. */
-export interface CommandDef<K extends OperationName = OperationName> {
-  words: readonly string[];
-  operation: K;
-  summary: string;
-  usage: string;
-  positionals: readonly string[];
-  /** The last positional may repeat (FILE [FILE ...]). */
-  variadic?: boolean;
-  options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-  /** Unlock the workspace named by -w / ATTEST_WORKSPACE before calling the operation. */
-  workspace: boolean;
-  input: (args: CommandArgs) => Promise<OperationInput<K>> | OperationInput<K>;
-  human: (output: OperationOutput<K>) => string;
-  /** The operation ran but its check failed: exit 1. */
-  failed?: (output: OperationOutput<K>) => boolean;
-}
-
-function define<K extends OperationName>(def: CommandDef<K>): CommandDef<K> {
-  return def;
-}
-
-function stringOption(values: OptionValues, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
-}
+export type { CommandArgs, CommandDef, OptionValues } from './command-def.js';
 
 export function passphraseFor(args: CommandArgs, prompt: string, confirm = false): Promise<string> {
   return resolvePassphrase({ env: 'ATTEST_PASSPHRASE', file: stringOption(args.values, 'passphrase-file'), prompt, confirm }, args.env, args.terminal);
@@ -364,6 +331,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         ? 'No snapshots yet. Import one with "attest import FILE".'
         : out.snapshots.map((s) => `#${s.id}${s.complete ? '' : '  INCOMPLETE'}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
   }),
+  ...SOD_COMMANDS,
   define({
     words: ['diff'],
     operation: 'snapshots.diff',

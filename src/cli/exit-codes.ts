@@ -50,6 +50,10 @@ const BY_CODE: Record<ErrorCode, number> = {
   UNKNOWN_IDENTITY: EXIT.rejected,
   UNKNOWN_RUN: EXIT.rejected,
   NO_HR_SNAPSHOT: EXIT.rejected,
+  SOD_RULES_INVALID: EXIT.rejected,
+  UNKNOWN_SOD_RULE: EXIT.rejected,
+  UNKNOWN_OWNER: EXIT.rejected,
+  UNKNOWN_CONTROL: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };

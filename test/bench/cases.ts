@@ -17,6 +17,9 @@ import { runAnalysis } from '../../src/identity/run-analysis.js';
 import { BENCH_GRANTS, seedAnalysisEstate } from './analysis-fixture.js';
 import { grantsC1z } from './c1z-fixture.js';
 import { seedDiffPair } from './diff-fixture.js';
+import { runSod } from '../../src/sod/run-sod.js';
+import { currentPicture } from '../../src/sod/current-picture.js';
+import { sodWorkspaceCopy } from './sod-fixture.js';
 import { grantsCsv, grantsXlsx } from './import-fixtures.js';
 
 export interface CaseResult {
@@ -145,6 +148,41 @@ export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
     });
   },
   'xlsx-import': () => importCase(grantsXlsx(XLSX_ROWS)),
+  /** Floor: every grant of the picture's access snapshots loaded as packed integers (.pluck()), nothing else. */
+  'sod-grants-load-floor': () => {
+    const dir = scratch();
+    try {
+      const ws = openWorkspace(sodWorkspaceCopy(dir, PASSPHRASE), PASSPHRASE);
+      const snapshots = JSON.stringify(currentPicture(ws.db, null).access.map((s) => s.id));
+      const result = timed(() => {
+        const multiplier = (ws.db.prepare('SELECT max(id) + 1 FROM entitlements').pluck().get() as number) ?? 1;
+        const packed = ws.db.prepare('SELECT account_id * ? + entitlement_id FROM grants WHERE snapshot_id IN (SELECT value FROM json_each(?))').pluck().all(multiplier, snapshots) as number[];
+        return packed.length;
+      });
+      ws.close();
+      return result;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  /** A full SoD run: 500 rules over 1M grants of 50k identities (plus uncorrelated accounts), stored with evidence and audited. */
+  'sod-run': () => {
+    const dir = scratch();
+    try {
+      const ws = openWorkspace(sodWorkspaceCopy(dir, PASSPHRASE), PASSPHRASE);
+      const grants = ws.db.prepare('SELECT count(*) FROM grants').pluck().get() as number;
+      let violations = 0;
+      const result = timed(() => {
+        violations = runSod(ws, { operator: 'bench' }).counts.violations;
+        return grants;
+      });
+      process.stderr.write(`sod-run: ${violations} violations\n`);
+      ws.close();
+      return result;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
   /** Floor: SQLCipher's KDF and first page read alone, no checks, no migrations. */
   'unlock-floor': () => {
     const dir = scratch();

@@ -53,6 +53,14 @@ const ROWS: Row[] = [
   { operation: 'xlsx-read-floor', floor: [], repeats: 1, target: '—', check: () => true },
   { operation: 'xlsx-import', floor: ['xlsx-read-floor'], repeats: 1, target: '≤ 1.0 × floor, ≤ 600 MB', check: (m, f) => ratioAtMost(1.0)(m, f) && m.peakRssMb <= 600 },
   { operation: 'analyze-50k', floor: [], repeats: 2, target: '≤ 3 s, ≤ 400 MB', check: (m) => m.seconds <= 3 && m.peakRssMb <= 400 },
+  { operation: 'sod-grants-load-floor', floor: [], repeats: 3, target: '—', check: () => true },
+  {
+    operation: 'sod-run',
+    floor: ['sod-grants-load-floor'],
+    repeats: 3,
+    target: '≤ 1.2 × floor, ≤ 300 MB',
+    check: (m, f) => ratioAtMost(1.2)(m, f) && m.peakRssMb <= 300,
+  },
 ];
 
 /** Only the named cases and their floors, and the floors' floors: `npm run bench -- csv-import`. */

@@ -64,6 +64,34 @@ describe('migrations', () => {
     ws.close();
   });
 
+  it('007 adds SoD rules (replaceable, sides and matchers go with their rule), controls, and immutable exceptions, runs, violations and evidence', () => {
+    const ws = newWorkspace(tempDir());
+    ws.db.exec(`
+      INSERT INTO sod_rules (id, rule_key, name, risk, source, imported_at, imported_by) VALUES (1, 'R1', 'Pay', 'high', 'f.csv', 'now', 'me');
+      INSERT INTO sod_sides (id, rule_id, label) VALUES (1, 1, 'A'), (2, 1, 'B');
+      INSERT INTO sod_matchers (side_id, alternative, kind, system, entitlement) VALUES (1, 0, 'entitlement', 'ERP', 'AP*'), (2, 0, 'entitlement', 'ERP', 'X');
+      INSERT INTO sod_matchers (side_id, alternative, kind, finding) VALUES (2, 1, 'finding', 'leaver');
+    `);
+    expect(() => ws.db.exec("INSERT INTO sod_rules (rule_key, name, risk, source, imported_at, imported_by) VALUES ('r1', 'Dup', 'low', 'f', 'now', 'me')")).toThrowError(/UNIQUE/);
+    expect(() => ws.db.exec("INSERT INTO sod_rules (rule_key, name, risk, source, imported_at, imported_by) VALUES ('R2', 'X', 'extreme', 'f', 'now', 'me')")).toThrowError(/CHECK/);
+    expect(() => ws.db.exec("INSERT INTO sod_matchers (side_id, alternative, kind, system) VALUES (1, 0, 'entitlement', 'ERP')")).toThrowError(/CHECK/);
+    ws.db.exec("DELETE FROM sod_rules WHERE rule_key = 'R1'");
+    expect(ws.db.prepare('SELECT count(*) FROM sod_matchers').pluck().get()).toBe(0);
+    ws.db.exec(`
+      INSERT INTO sod_exceptions (id, rule_key, owner_key, approver, justification, starts_on, ends_on, granted_at, granted_by) VALUES (1, 'R1', 'identity:E1', 'CFO', 'why', '2026-01-01', '2026-02-01', 'now', 'me');
+      INSERT INTO sod_runs (id, as_of, run_at, run_by, rules, owners, grants, snapshots) VALUES (1, '2026-01-15', 'now', 'me', 1, 1, 2, '[]');
+      INSERT INTO sod_violations (id, run_id, rule_key, owner_key, status, exception_id, first_seen, last_seen) VALUES (1, 1, 'R1', 'identity:E1', 'excepted', 1, '2026-01-01', '2026-01-01');
+      INSERT INTO sod_evidence (violation_id, side, snapshot_id, account_id, entitlement_id) VALUES (1, 'A', 1, 1, 1);
+    `);
+    expect(() => ws.db.exec("INSERT INTO sod_exceptions (rule_key, owner_key, approver, justification, starts_on, ends_on, granted_at, granted_by) VALUES ('R1', 'x', 'a', 'j', '2026-02-01', '2026-01-01', 'now', 'me')")).toThrowError(/CHECK/);
+    expect(() => ws.db.exec("INSERT INTO sod_evidence (violation_id, side, snapshot_id, account_id) VALUES (1, 'B', 1, 1)")).toThrowError(/CHECK/);
+    for (const table of ['sod_exceptions', 'sod_runs', 'sod_violations', 'sod_evidence']) {
+      expect(() => ws.db.exec(`UPDATE ${table} SET rowid = rowid`)).toThrowError(/immutable/);
+      expect(() => ws.db.exec(`DELETE FROM ${table}`)).toThrowError(/immutable/);
+    }
+    ws.close();
+  });
+
   it('003 adds a source\'s own provenance (JSON) and a snapshot\'s completeness, complete by default', () => {
     const ws = newWorkspace(tempDir());
     ws.db.exec(`
