@@ -16,6 +16,12 @@ function newestSnapshotDay(db: Database.Database): string | null {
   return (db.prepare('SELECT max(substr(as_of, 1, 10)) FROM snapshots').pluck().get() as string | null) ?? null;
 }
 
+/** `temp.scope_snapshots`: the access snapshots a run looks at, one per system (what correlation and the findings join). */
+export function createScopeTable(db: Database.Database): void {
+  db.exec(`DROP TABLE IF EXISTS temp.scope_snapshots;
+    CREATE TEMP TABLE scope_snapshots (snapshot_id INTEGER PRIMARY KEY, system_id INTEGER NOT NULL, system TEXT NOT NULL, day TEXT NOT NULL, previous_id INTEGER, has_activity INTEGER NOT NULL);`);
+}
+
 /**
  * Resolves the scope and lays it out in `temp.scope_snapshots` (one row per system in scope) for
  * the set-based finding queries. A snapshot's date is its as-of day; later snapshots are ignored.
@@ -34,8 +40,7 @@ export function resolveAnalysisScope(db: Database.Database, requestedAsOf: strin
   if (!latestHr) throw new AttestError('NO_HR_SNAPSHOT', `No HR roster was imported as of ${asOf}. Import one ("attest import FILE --profile hr") or choose a later --as-of.`);
   const previousHr = hrRows.find((r) => r.systemId === latestHr.systemId && r.id !== latestHr.id) ?? null;
 
-  db.exec(`DROP TABLE IF EXISTS temp.scope_snapshots;
-    CREATE TEMP TABLE scope_snapshots (snapshot_id INTEGER PRIMARY KEY, system_id INTEGER NOT NULL, system TEXT NOT NULL, day TEXT NOT NULL, previous_id INTEGER, has_activity INTEGER NOT NULL);`);
+  createScopeTable(db);
   db.prepare(
     `WITH ranked AS (
        SELECT s.id, s.system_id, substr(s.as_of, 1, 10) AS day,

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { AnalysisScope } from './analysis-scope.js';
 import { emailAliases, foldKey, localPart, nameKey } from './match-keys.js';
 
 /**
@@ -101,8 +100,9 @@ interface Decision {
 /** A row of temp.correlation. */
 type CorrelationRow = [accountId: number, identityId: number | null, rule: CorrelationRule | null, category: AccountCategory];
 
-export function correlateAccounts(db: Database.Database, scope: AnalysisScope): CorrelationSummary {
-  const roster = new RosterIndex(db, scope.hr.snapshotId);
+/** Correlates every account of the snapshots in `temp.scope_snapshots` to the HR snapshot's identities. */
+export function correlateAccounts(db: Database.Database, hrSnapshotId: number): CorrelationSummary {
+  const roster = new RosterIndex(db, hrSnapshotId);
   const decisions = new Map<string, Decision>();
   for (const row of db.prepare('SELECT system_id, account_key, decision, employee_id FROM account_decisions').raw().all() as [number, string, Decision['decision'], string | null][]) {
     decisions.set(`${row[0]}\u0000${row[1]}`, { decision: row[2], employeeId: row[3] });

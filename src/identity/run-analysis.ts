@@ -41,7 +41,7 @@ export function runAnalysis(ws: Workspace, request: AnalysisRequest): AnalysisRe
   };
   db.pragma('temp_store = MEMORY');
   const scope = resolveAnalysisScope(db, request.asOf);
-  const correlation = correlateAccounts(db, scope);
+  const correlation = correlateAccounts(db, scope.hr.snapshotId);
   const context: FindingContext = { db, scope, parameters };
   prepareFindingTables(db);
   for (const find of FINDERS) find(context);

@@ -1,15 +1,30 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { createScopeTable } from '../identity/analysis-scope.js';
+import { correlateAccounts } from '../identity/correlate-accounts.js';
 import type { CurrentPicture } from './current-picture.js';
 
 /**
- * Who an account belongs to, for SoD: THE one place that decides it, to be swapped for the real
- * correlation (src/identity/) when it lands. Until then an account belongs to the HR identity of
- * the newest HR snapshot with the same employee id, else the same e-mail key (the lowest identity
- * row when two share an e-mail); any other account stands for itself.
+ * Who an account belongs to, for SoD: THE one place that decides it. An account belongs to the
+ * identity the analysis correlates it to (src/identity/correlate-accounts.ts: a person's link or
+ * unlink, employee id, e-mail and aliases, login) in the picture's HR snapshot, when it is a
+ * person's account; service and shared accounts, ambiguous matches and accounts no rule links
+ * stand for themselves. The correlation lands in `temp.correlation`.
  */
-const IDENTITY_OF_ACCOUNT = `COALESCE(
-  (SELECT i.id FROM identities i WHERE i.snapshot_id = @hr AND i.employee_id = a.employee_id),
-  (SELECT min(i.id) FROM identities i WHERE i.snapshot_id = @hr AND i.email_key = a.email_key))`;
+function correlatePicture(db: Database.Database, picture: CurrentPicture): void {
+  createScopeTable(db);
+  const insert = db.prepare("INSERT INTO temp.scope_snapshots (snapshot_id, system_id, system, day, has_activity) VALUES (?, ?, ?, substr(?, 1, 10), 0)");
+  for (const s of picture.access) insert.run(s.id, s.systemId, s.system, s.asOf);
+  if (picture.hr) {
+    correlateAccounts(db, picture.hr.id);
+    return;
+  }
+  db.exec(`DROP TABLE IF EXISTS temp.correlation;
+    CREATE TEMP TABLE correlation (account_id INTEGER PRIMARY KEY, identity_id INTEGER, rule TEXT, category TEXT NOT NULL);
+    INSERT INTO temp.correlation SELECT a.id, NULL, NULL, 'person' FROM temp.scope_snapshots s JOIN accounts a ON a.snapshot_id = s.snapshot_id;`);
+}
+
+/** The identity row an account of the picture belongs to, or 0 (SQL over `a` and `temp.correlation` `c`). */
+const IDENTITY_OF_ACCOUNT = "ifnull(CASE WHEN c.category = 'person' THEN c.identity_id END, 0)";
 
 export interface AccountOwners {
   /** Smallest account id covered; `ownerOf[id - base]` is the account's owner index, or -1 (disabled, or not in the picture). */
@@ -27,19 +42,19 @@ export interface AccountOwners {
  * identity id + 1) + identity id; as rows when ids are too large to pack exactly.
  */
 function forEachAccount(db: Database.Database, picture: CurrentPicture, visit: (id: number, enabled: boolean, identity: number) => void): void {
-  const params = { ids: JSON.stringify(picture.access.map((s) => s.id)), hr: picture.hr?.id ?? null };
-  const from = 'FROM accounts a WHERE a.snapshot_id IN (SELECT value FROM json_each(@ids))';
+  correlatePicture(db, picture);
+  const from = 'FROM temp.correlation c JOIN accounts a ON a.id = c.account_id';
   const maxIdentity = (db.prepare('SELECT ifnull(max(id), 0) FROM identities').pluck().get() as number) + 1;
   const maxAccount = db.prepare('SELECT ifnull(max(id), 0) FROM accounts').pluck().get() as number;
   if ((maxAccount * 2 + 2) * maxIdentity < Number.MAX_SAFE_INTEGER) {
-    const packed = db.prepare(`SELECT (a.id * 2 + (a.status = 'enabled')) * @m + ifnull(${IDENTITY_OF_ACCOUNT}, 0) ${from}`).pluck().all({ ...params, m: maxIdentity }) as number[];
+    const packed = db.prepare(`SELECT (a.id * 2 + (a.status = 'enabled')) * @m + ${IDENTITY_OF_ACCOUNT} ${from}`).pluck().all({ m: maxIdentity }) as number[];
     for (const v of packed) {
       const high = Math.floor(v / maxIdentity);
       visit(Math.floor(high / 2), high % 2 === 1, v - high * maxIdentity);
     }
     return;
   }
-  const rows = db.prepare(`SELECT a.id, a.status = 'enabled', ifnull(${IDENTITY_OF_ACCOUNT}, 0) ${from}`).raw().all(params) as [number, number, number][];
+  const rows = db.prepare(`SELECT a.id, a.status = 'enabled', ${IDENTITY_OF_ACCOUNT} ${from}`).raw().all() as [number, number, number][];
   for (const [id, enabled, identity] of rows) visit(id, enabled === 1, identity);
 }
 
@@ -82,13 +97,14 @@ export function accountOwners(db: Database.Database, picture: CurrentPicture): A
 
 /** The owner key of one account (how exceptions and mitigations name a violation's owner). */
 export function ownerKeyOfAccount(db: Database.Database, picture: CurrentPicture, accountId: number): string {
+  correlatePicture(db, picture);
   const row = db
     .prepare(
-      `SELECT a.snapshot_id AS snapshot, a.account_key AS accountKey, s.system_id AS systemId,
-              (SELECT employee_id FROM identities WHERE id = ${IDENTITY_OF_ACCOUNT}) AS employeeId
-       FROM accounts a JOIN snapshots s ON s.id = a.snapshot_id WHERE a.id = @id`,
+      `SELECT a.account_key AS accountKey, s.system_id AS systemId,
+              (SELECT employee_id FROM identities WHERE id = (SELECT ${IDENTITY_OF_ACCOUNT} FROM temp.correlation c WHERE c.account_id = a.id)) AS employeeId
+       FROM accounts a JOIN snapshots s ON s.id = a.snapshot_id WHERE a.id = ?`,
     )
-    .get({ id: accountId, hr: picture.hr?.id ?? null }) as { accountKey: string; systemId: number; employeeId: string | null };
+    .get(accountId) as { accountKey: string; systemId: number; employeeId: string | null };
   return row.employeeId !== null ? identityOwnerKey(row.employeeId) : accountOwnerKey(row.systemId, row.accountKey);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decideAccount } from '../../src/identity/account-decisions.js';
 import { grantSodException } from '../../src/sod/sod-exceptions.js';
 import { mitigateSodRule } from '../../src/sod/sod-mitigations.js';
 import { simulateSod } from '../../src/sod/simulate-sod.js';
@@ -57,6 +58,32 @@ describe('SoD evaluation on a real workspace', () => {
     ]);
     // zz@example.com is no HR identity: ZZTOP and zz stand for themselves, so they do not combine.
     expect(brief(s.run())).toEqual(['R2 E3 open: Bank:cat.k+ERP:CKIM']);
+    s.ws.close();
+  });
+
+  it('owners come from the analysis correlation: a login that is an e-mail local part joins, a link joins, an unlink and a shared mark separate', async () => {
+    const s = new SodWorkspace(tempDir());
+    await s.hr(PEOPLE);
+    await s.grants('ERP', [
+      ['dan', '', '', 'Vendor Master'],
+      ['ANN-OPS', '', '', 'Vendor Master'],
+      ['BROY', '', 'E2', 'Vendor Master'],
+    ]);
+    await s.grants('Bank', [
+      ['DFOX', '', 'E4', 'Payment Approver'],
+      ['ALEE', '', 'E1', 'Payment Approver'],
+      ['bob', '', '', 'Payment Approver'],
+    ]);
+    await s.rules([
+      ['R2', 'Vendor and payment', 'critical', 'A', 'ERP', 'Vendor Master'],
+      ['R2', 'Vendor and payment', 'critical', 'B', 'Bank', 'Payment Approver'],
+    ]);
+    // "dan" is the local part of dan@example.com (E4); "bob" is bob@example.com's (E2).
+    expect(brief(s.run())).toEqual(['R2 E2 open: Bank:bob+ERP:BROY', 'R2 E4 open: Bank:DFOX+ERP:dan']);
+    decideAccount(s.ws, { system: 'ERP', account: 'ANN-OPS', decision: 'link', employeeId: 'E1', operator: 'tester' });
+    decideAccount(s.ws, { system: 'Bank', account: 'bob', decision: 'shared', operator: 'tester' });
+    decideAccount(s.ws, { system: 'ERP', account: 'dan', decision: 'unlink', operator: 'tester' });
+    expect(brief(s.run())).toEqual(['R2 E1 open: Bank:ALEE+ERP:ANN-OPS']);
     s.ws.close();
   });
 
