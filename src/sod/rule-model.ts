@@ -11,8 +11,8 @@ export const SOD_RISKS = ['critical', 'high', 'medium', 'low'] as const;
 export type SodRisk = (typeof SOD_RISKS)[number];
 
 /**
- * Finding types a side may name instead of an entitlement. They are evaluated through a
- * FindingProvider (./finding-provider.ts), which returns nothing until the findings module lands.
+ * Finding types a side may name instead of an entitlement, answered by the newest stored analysis
+ * run (./finding-provider.ts).
  */
 export const SOD_FINDING_TYPES = ['privileged', 'leaver', 'orphan', 'dormant', 'noMfa', 'service'] as const;
 export type SodFindingType = (typeof SOD_FINDING_TYPES)[number];

@@ -2,7 +2,7 @@ import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
 import { currentPicture } from './current-picture.js';
 import { evaluateSodRules, type SideEvidence } from './evaluate-sod.js';
-import { NO_FINDINGS, type FindingProvider } from './finding-provider.js';
+import { storedFindings, type FindingProvider } from './finding-provider.js';
 import { loadRules } from './rule-store.js';
 import { sodDate, today } from './sod-dates.js';
 import { describeEvidence, describeOwners, type EvidenceRow } from './violation-report.js';
@@ -50,8 +50,9 @@ function uniqueAccounts(grants: readonly EvidenceRow[]): { system: string; accou
  * stores the run, its violations, their status and evidence, with one audit event. Exceptions are
  * judged on the run's date: `asOf`, or today.
  */
-export function runSod(ws: Workspace, request: { asOf?: string | undefined; operator: string }, findings: FindingProvider = NO_FINDINGS): SodRunResult {
+export function runSod(ws: Workspace, request: { asOf?: string | undefined; operator: string }, provider?: FindingProvider): SodRunResult {
   const asOf = request.asOf === undefined ? null : sodDate(request.asOf, '--as-of');
+  const findings = provider ?? storedFindings(ws.db, asOf);
   const rules = loadRules(ws.db);
   if (rules.length === 0) throw new AttestError('UNKNOWN_SOD_RULE', 'There are no SoD rules in this workspace yet. Import some with "attest sod import FILE" or "attest sod import --starter", then run again.');
   const picture = currentPicture(ws.db, asOf);
@@ -91,6 +92,8 @@ export function runSod(ws: Workspace, request: { asOf?: string | undefined; oper
   for (const v of violations) counts[v.status] += 1;
   const snapshots = picture.access.map((s) => ({ id: s.id, system: s.system, asOf: s.asOf }));
   const warnings = [...evaluation.compiled.unknownSystems.values()].map((s) => `No snapshot of a system named "${s}" is in the workspace: rule sides naming it cannot hold. Import it, or retarget the rules.`);
+  const namesFindings = rules.some((r) => r.sides.some((side) => side.alternatives.some((a) => a.matchers.some((m) => m.kind === 'finding'))));
+  if (namesFindings && findings.source === null) warnings.push('Rules name findings (privileged, leaver…) but no analysis has been run as of this date: those sides cannot hold. Run "attest analyze" first.');
   const runId = ws.change(
     request.operator,
     'sod.run',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAccount } from '../../src/identity/account-decisions.js';
+import { runAnalysis } from '../../src/identity/run-analysis.js';
 import { grantSodException } from '../../src/sod/sod-exceptions.js';
 import { mitigateSodRule } from '../../src/sod/sod-mitigations.js';
 import { simulateSod } from '../../src/sod/simulate-sod.js';
@@ -140,21 +141,29 @@ describe('SoD evaluation on a real workspace', () => {
     s.ws.close();
   });
 
-  it('a finding side is parsed and stored but never holds until the findings module provides findings', async () => {
+  it('a finding side holds through the newest analysis run; before any run it cannot, and the run says so', async () => {
     const s = new SodWorkspace(tempDir());
     await s.hr(PEOPLE);
-    await s.grants('ERP', [['ALEE', '', 'E1', 'ERP Administrator']]);
+    // ZED matches no one: an orphan once analysed. ALEE is Ann's.
+    await s.grants('ERP', [['ALEE', '', 'E1', 'ERP Administrator'], ['ZED', '', '', 'ERP Administrator']]);
     await s.rules(
       [
         ['R5', 'Privileged leaver', 'critical', 'A', '', '', 'privileged'],
         ['R5', 'Privileged leaver', 'critical', 'B', '', '', 'leaver'],
-        ['R6', 'Admin and privileged', 'high', 'A', 'ERP', 'ERP Administrator', ''],
-        ['R6', 'Admin and privileged', 'high', 'B', 'ERP', '', 'privileged'],
+        ['R6', 'Admin without an owner', 'high', 'A', 'ERP', 'ERP Administrator', ''],
+        ['R6', 'Admin without an owner', 'high', 'B', 'ERP', '', 'orphan'],
       ],
       ['Rule ID', 'Rule Name', 'Risk', 'Side', 'System', 'Entitlement', 'Finding'],
     );
-    expect(s.run().counts.violations).toBe(0);
     expect(s.ws.db.prepare("SELECT count(*) FROM sod_matchers WHERE kind = 'finding'").pluck().get()).toBe(3);
+    const before = s.run();
+    expect(before.counts.violations).toBe(0);
+    expect(before.warnings).toContain('Rules name findings (privileged, leaver…) but no analysis has been run as of this date: those sides cannot hold. Run "attest analyze" first.');
+    runAnalysis(s.ws, { operator: 'tester' });
+    const after = s.run();
+    expect(brief(after)).toEqual(['R6 ERP:ZED open: ERP:ZED']);
+    expect(after.violations[0]?.grants.map((g) => [g.side, g.entitlement, g.finding])).toEqual([['A', 'ERP Administrator', null], ['B', null, 'orphan']]);
+    expect(after.warnings).toEqual([]);
     s.ws.close();
   });
 
