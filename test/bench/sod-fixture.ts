@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../src/store/migrations/index.js';
 import { createWorkspace } from '../../src/store/create-workspace.js';
 import { saveRules } from '../../src/sod/rule-store.js';
 import type { SodRule } from '../../src/sod/rule-model.js';
@@ -86,7 +87,8 @@ function benchRules(): SodRule[] {
 /** A fresh copy of the seeded workspace in `dir` (seeding it first if this machine has none). */
 export function sodWorkspaceCopy(dir: string, passphrase: string): string {
   mkdirSync(DIR, { recursive: true });
-  const cached = join(DIR, 'sod-1m-v2.attest');
+  // Named for the schema it was made with: a newer build makes its own.
+  const cached = join(DIR, `sod-1m-schema${SCHEMA_VERSION}.attest`);
   if (!existsSync(cached)) {
     const partial = join(DIR, 'sod-1m.partial.attest');
     rmSync(partial, { force: true });
