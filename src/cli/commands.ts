@@ -350,20 +350,26 @@ export const COMMANDS: readonly AnyCommand[] = [
   define({
     words: ['sample'],
     operation: 'samples.draw',
-    summary: 'Draw a reproducible random sample (recorded seed, population SHA-256) from accounts, grants or identities, and store it.',
-    usage: 'attest sample -w WS --population accounts|grants|identities [--system NAME] [--snapshot ID] --size N|--percent P [--seed S] [--method simple-random|systematic]',
+    summary: 'Draw a reproducible random sample (recorded seed, population SHA-256) from accounts, grants, identities or findings, and store it.',
+    usage: 'attest sample -w WS --population accounts|grants|identities|findings [--system NAME] [--snapshot ID] [--run ID] [--finding-type TYPE] --size N|--percent P [--seed S] [--method simple-random|systematic]',
     positionals: [],
-    options: { population: { type: 'string' }, system: { type: 'string' }, snapshot: { type: 'string' }, size: { type: 'string' }, percent: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' } },
+    options: {
+      population: { type: 'string' }, system: { type: 'string' }, snapshot: { type: 'string' }, run: { type: 'string' }, 'finding-type': { type: 'string' },
+      size: { type: 'string' }, percent: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' },
+    },
     workspace: true,
     input: (args) => {
       const population = stringOption(args.values, 'population');
-      if (population === undefined) throw new AttestError('USAGE', 'Name the population with --population accounts|grants|identities.');
+      if (population === undefined) throw new AttestError('USAGE', 'Name the population with --population accounts|grants|identities|findings.');
       const size = integerOption(args.values, 'size');
       const percent = percentOption(args.values);
       if ((size === undefined) === (percent === undefined)) throw new AttestError('USAGE', 'Give the sample size with either --size N or --percent P.');
       const method = stringOption(args.values, 'method');
       if (method !== undefined && method !== 'simple-random' && method !== 'systematic') throw new AttestError('USAGE', `--method takes simple-random or systematic, not "${method}".`);
-      return { population, system: stringOption(args.values, 'system'), snapshotId: integerOption(args.values, 'snapshot'), size, percent, seed: stringOption(args.values, 'seed'), method };
+      return {
+        population, system: stringOption(args.values, 'system'), snapshotId: integerOption(args.values, 'snapshot'), runId: integerOption(args.values, 'run'),
+        findingType: stringOption(args.values, 'finding-type'), size, percent, seed: stringOption(args.values, 'seed'), method,
+      };
     },
     human: formatSample,
   }),

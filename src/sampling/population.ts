@@ -5,6 +5,9 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 export interface PopulationRequest {
   system?: string | undefined;
   snapshotId?: number | undefined;
+  /** Findings: the analysis run (default the newest) and one finding type. */
+  runId?: number | undefined;
+  findingType?: string | undefined;
 }
 
 /** A population as loaded: the members' keys (in any order) and the resolved parameters that name it again. */

@@ -107,7 +107,7 @@ describe('audit samples', () => {
     const hrSnapshot = ws.db.prepare("SELECT id FROM snapshots WHERE content = 'identities'").pluck().get() as number;
     expect(await drawError(s, { population: 'accounts', system: 'ERP', size: 41, seed: '1' })).toMatch(/^SAMPLE_TOO_LARGE: A sample of 41 cannot be drawn without replacement from 40 members \(the accounts of ERP snapshot #\d+\)/);
     expect(await drawError(s, { population: 'accounts', system: 'ERP', size: 2, seed: 'lucky' })).toMatch(/^INVALID_SEED: "lucky" is not a sampling seed/);
-    expect(await drawError(s, { population: 'findings', size: 2 })).toMatch(/^UNKNOWN_POPULATION: .*accounts, grants, identities/);
+    expect(await drawError(s, { population: 'campaign-items', size: 2 })).toMatch(/^UNKNOWN_POPULATION: There is no population "campaign-items". Sample one of: accounts, grants, identities, findings/);
     expect(await drawError(s, { population: 'accounts', size: 2 })).toMatch(/^USAGE: Name the system/);
     expect(await drawError(s, { population: 'accounts', snapshotId: hrSnapshot, size: 2 })).toMatch(/^SNAPSHOT_MISMATCH/);
     expect(await drawError(s, { population: 'identities', system: 'ERP', size: 2 })).toMatch(/^EMPTY_POPULATION: ERP has no snapshot holding identities/);
@@ -131,6 +131,27 @@ describe('audit samples', () => {
     const sample = await draw(s, { population: 'test-letters', size: 5, seed: '9' });
     expect(sample.items.map((i) => i.key[0]).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(sample).toMatchObject({ parameters: { alphabet: 'latin' }, keyFields: ['letter'], populationSize: 5 });
+    s.close();
+  });
+  it('the findings of an analysis run are a population: the newest run, or one named, optionally one finding type', async () => {
+    const dir = tempDir();
+    const ws = newWorkspace(dir);
+    const ghosts = ['ghost1', 'ghost2', 'ghost3', 'ghost4', 'ghost5'].map((g) => `${g},,,GL Viewer,no,enabled,,human`);
+    await importCsv(ws, dir, { system: 'ERP', profile: 'grants', asOf: '2026-10-01', rows: [...GRANT_ROWS, ...ghosts] });
+    await importCsv(ws, dir, { system: 'HR', profile: 'hr', asOf: '2026-10-01', rows: HR_ROWS });
+    const path = ws.path;
+    ws.close();
+    const s = new ApiSession();
+    expect((await invoke('workspace.open', { path, passphrase: PASSPHRASE, operator: 'ana' }, { session: s })).ok).toBe(true);
+    expect(await drawError(s, { population: 'findings', size: 2 })).toMatch(/^EMPTY_POPULATION: No analysis has been run/);
+    const run = await invoke('analysis.run', {}, { session: s });
+    if (!run.ok) throw new Error(run.error.message);
+    const orphans = await draw(s, { population: 'findings', findingType: 'orphan', size: 3, seed: '7' });
+    expect(orphans).toMatchObject({ parameters: { runId: run.value.runId, findingType: 'orphan' }, keyFields: ['type', 'system', 'account'], populationSize: 5, size: 3 });
+    for (const item of orphans.items) expect(item.key).toEqual(['orphan', 'ERP', `ghost${item.populationIndex + 1}`]);
+    const all = await draw(s, { population: 'findings', size: 1, seed: '7' });
+    expect(all.populationSize).toBe(run.value.findings.length);
+    expect(await drawError(s, { population: 'findings', runId: 99, size: 1 })).toMatch(/^UNKNOWN_RUN: There is no analysis run #99/);
     s.close();
   });
 });
