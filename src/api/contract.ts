@@ -472,6 +472,11 @@ export const contract = {
       planted: z.record(z.string(), z.number().int()),
       snapshots: z.array(z.object({ system: z.string(), snapshotId: z.number().int(), rowsImported: z.number().int(), rowsRejected: z.number().int() })),
       analysis: z.object({ runId: z.number().int(), asOf: z.string(), counts: z.record(z.string(), z.number().int()) }),
+      sod: z.object({
+        runId: z.number().int(),
+        rules: z.number().int(),
+        counts: z.object({ violations: z.number().int(), open: z.number().int(), mitigated: z.number().int(), excepted: z.number().int() }),
+      }),
     }),
   }),
   'analysis.run': operation({

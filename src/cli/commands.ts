@@ -485,6 +485,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         formatRows(out.snapshots.map((s) => [s.system, `snapshot #${s.snapshotId}, ${s.rowsImported} rows${s.rowsRejected > 0 ? `, ${s.rowsRejected} rejected` : ''}`])),
         `Analysis run #${out.analysis.runId} as of ${out.analysis.asOf} (see "attest findings"):`,
         formatRows(Object.entries(out.analysis.counts).filter(([, n]) => n > 0).map(([type, n]) => [type, n])),
+        `SoD run #${out.sod.runId} over the ${out.sod.rules} starter rules: ${out.sod.counts.violations} violations (see "attest sod run").`,
       ].join('\n'),
   }),
 ];

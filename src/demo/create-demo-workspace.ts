@@ -7,6 +7,8 @@ import type { Workspace } from '../store/workspace.js';
 import { decideAccount } from '../identity/account-decisions.js';
 import { runAnalysis } from '../identity/run-analysis.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
+import { importRuleSet } from '../sod/rule-set.js';
+import { runSod } from '../sod/run-sod.js';
 import type { Progress } from '../api/result.js';
 import { generateDemoCompany } from './generate-demo-company.js';
 import { writeDemoCompany } from './write-demo-company.js';
@@ -20,6 +22,8 @@ export interface DemoWorkspace {
   snapshots: { system: string; snapshotId: number; rowsImported: number; rowsRejected: number }[];
   /** The analysis the demo runs once everything is imported. */
   analysis: { runId: number; asOf: string; counts: Record<string, number> };
+  /** The SoD run over the starter library, after the analysis. */
+  sod: { runId: number; rules: number; counts: { violations: number; open: number; mitigated: number; excepted: number } };
 }
 
 /**
@@ -45,8 +49,8 @@ const SYSTEM_NAMES: Record<string, string> = {
 /**
  * Lays out the demo company in DIR: its exports under `exports/`, the planted-findings manifest,
  * and a workspace `demo.attest` with every system imported, two unclassifiable accounts marked
- * shared (as an analyst would), and an analysis run. It grows with each capability (SoD,
- * campaign, evidence) until it walks the whole workflow.
+ * shared (as an analyst would), an analysis run, and an SoD run over the starter library. It
+ * grows with each capability (campaign, evidence) until it walks the whole workflow.
  */
 export async function createDemoWorkspace(
   dir: string,
@@ -83,7 +87,13 @@ export async function createDemoWorkspace(
     }
     for (const [system, account] of DEMO_SHARED_ACCOUNTS) decideAccount(workspace, { system, account, decision: 'shared', operator: options.operator });
     const run = runAnalysis(workspace, { operator: options.operator });
-    return { dir, workspace, manifest: written.manifestPath, files: written.files, planted, snapshots, analysis: { runId: run.runId, asOf: run.asOf, counts: run.counts } };
+    const rules = await importRuleSet(workspace, { starter: true, operator: options.operator }, options.signal);
+    const sod = runSod(workspace, { asOf: company.asOf, operator: options.operator });
+    return {
+      dir, workspace, manifest: written.manifestPath, files: written.files, planted, snapshots,
+      analysis: { runId: run.runId, asOf: run.asOf, counts: run.counts },
+      sod: { runId: sod.runId, rules: rules.rules, counts: sod.counts },
+    };
   } catch (error) {
     workspace.close();
     throw error;

@@ -15,6 +15,8 @@ interface DemoOutput {
   manifest: string;
   files: { name: string; path: string; sha256: string; rows: number }[];
   planted: Record<string, number>;
+  analysis: { counts: Record<string, number> };
+  sod: { rules: number; counts: Record<string, number> };
 }
 
 describe('attest demo DIR', () => {
@@ -31,10 +33,13 @@ describe('attest demo DIR', () => {
     expect(out.planted).toEqual(manifest.counts);
     expect(out.planted.leaver).toBeGreaterThan(0);
     expect(out.planted.sodConflict).toBeGreaterThan(0);
+    // The walk-through: its analysis finds the planted leavers; its SoD run the planted conflicts.
+    expect(out.analysis.counts.leaver).toBe(out.planted.leaver);
+    expect(out.sod).toMatchObject({ rules: 9, counts: { violations: out.planted.sodConflict, open: out.planted.sodConflict } });
 
     const log = await runCli(['audit', 'log', '-w', out.workspace, '--json'], { env });
     const events = (log.json() as { events: { action: string; payload: { files?: { sha256: string }[] } }[] }).events;
-    expect(events.map((e) => e.action)).toEqual(['workspace.created', 'demo.created', ...Array<string>(7).fill('snapshot.imported'), 'account.shared', 'account.shared', 'analysis.run']);
+    expect(events.map((e) => e.action)).toEqual(['workspace.created', 'demo.created', ...Array<string>(7).fill('snapshot.imported'), 'account.shared', 'account.shared', 'analysis.run', 'sod.rules.imported', 'sod.run']);
     expect(events[1]?.payload.files?.map((f) => f.sha256).sort()).toEqual(out.files.map((f) => f.sha256).sort());
     const info = await runCli(['info', '-w', out.workspace, '--json'], { env });
     expect(info.json()).toMatchObject({ org: 'Northwind Demo Ltd' });
