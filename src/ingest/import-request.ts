@@ -1,7 +1,7 @@
 import type { DateOrder } from './normalize/dates.js';
 import type { Candidate } from './choose-profile.js';
+import type { LandedSnapshot } from './land-snapshot.js';
 import type { SourceDetails } from './profile.js';
-import type { Rejection } from './snapshot-store.js';
 
 export interface ImportFile {
   path: string;
@@ -45,29 +45,11 @@ export interface ImportedFile {
   details: SourceDetails | null;
 }
 
-export interface ImportResult {
-  snapshotId: number;
-  system: string;
-  profile: string;
-  sha256: string;
-  asOf: string;
+/** A landed snapshot (land-snapshot.ts), and what an import from files adds to it. */
+export interface ImportResult extends LandedSnapshot {
   dryRun: boolean;
-  /** False when the population may be incomplete (an unfinished sync imported on request). */
-  complete: boolean;
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
-  rejected: (Rejection & { file: string })[];
-  identities: number;
-  accounts: number;
-  entitlements: number;
-  grants: number;
-  duplicateGrants: number;
   files: ImportedFile[];
   evidence: { name: string; sha256: string; size: number }[];
-  notes: string[];
-  /** The first records as they land (all imports; what a dry run shows before anything is saved). */
-  preview: ImportPreview;
 }
 
 export interface ImportPreview {
