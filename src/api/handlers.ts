@@ -81,7 +81,7 @@ export const handlers: Handlers = {
     drawSample(session.workspace, { ...input, requested: size === undefined ? { percent: percent ?? 0 } : { size }, operator: session.operator }),
   'samples.list': (_input, { session }) => ({ samples: listSamples(session.workspace.db) }),
   'samples.show': ({ id }, { session }) => showSample(session.workspace.db, id),
-  'analysis.run': (input, { session }) => runAnalysis(session.workspace, { ...input, operator: session.operator }),
+  'analysis.run': (input, { session, signal, onProgress }) => runAnalysis(session.workspace, { ...input, operator: session.operator }, { signal, onProgress }),
   'analysis.findings': ({ runId, type }, { session }) => readAnalysisRun(session.workspace.db, runId, type),
   'accounts.link': ({ system, account, employeeId }, { session }) => decideAccount(session.workspace, { system, account, decision: 'link', employeeId, operator: session.operator }),
   'accounts.unlink': ({ system, account }, { session }) => decideAccount(session.workspace, { system, account, decision: 'unlink', operator: session.operator }),

@@ -86,7 +86,7 @@ export async function createDemoWorkspace(
       snapshots.push({ system: name, snapshotId: result.snapshotId, rowsImported: result.rowsImported, rowsRejected: result.rowsRejected });
     }
     for (const [system, account] of DEMO_SHARED_ACCOUNTS) decideAccount(workspace, { system, account, decision: 'shared', operator: options.operator });
-    const run = runAnalysis(workspace, { operator: options.operator });
+    const run = await runAnalysis(workspace, { operator: options.operator }, options);
     const rules = await importRuleSet(workspace, { starter: true, operator: options.operator }, options.signal);
     const sod = runSod(workspace, { asOf: company.asOf, operator: options.operator });
     return {

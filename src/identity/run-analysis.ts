@@ -1,3 +1,5 @@
+import type { Progress } from '../api/result.js';
+import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
 import { resolveAnalysisScope } from './analysis-scope.js';
 import { correlateAccounts, type CorrelationSummary } from './correlate-accounts.js';
@@ -28,12 +30,37 @@ export interface AnalysisResult extends AnalysisRun {
 
 const FINDERS = [findLeavers, findOrphans, findDormant, findPrivileged, findStandingPrivilege, findNoMfa, findOwnerless, findNewAccess, prepareHoldings, findMovers, findOutliers];
 
+export interface AnalysisContext {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: Progress) => void) | undefined;
+}
+
+const SCRATCH = 'DROP TABLE IF EXISTS temp.found; DROP TABLE IF EXISTS temp.holdings; DROP VIEW IF EXISTS temp.scope_accounts; DROP TABLE IF EXISTS temp.correlation; DROP TABLE IF EXISTS temp.scope_snapshots;';
+
 /**
  * Correlates the accounts in scope, computes every finding with set-based SQL over temporary
- * tables, and stores the run and its findings (immutable, audited) in one transaction.
+ * tables, and stores the run and its findings (immutable, audited) in one transaction. Between
+ * steps it reports progress (steps done of all) and yields, so that a cancel can land: nothing
+ * is stored until the last step.
  */
-export function runAnalysis(ws: Workspace, request: AnalysisRequest): AnalysisResult {
+export async function runAnalysis(ws: Workspace, request: AnalysisRequest, ctx: AnalysisContext = {}): Promise<AnalysisResult> {
   const { db } = ws;
+  try {
+    return await analyse(ws, request, ctx);
+  } finally {
+    db.exec(SCRATCH);
+  }
+}
+
+async function analyse(ws: Workspace, request: AnalysisRequest, ctx: AnalysisContext): Promise<AnalysisResult> {
+  const { db } = ws;
+  const steps = FINDERS.length + 3;
+  let done = 0;
+  const step = async (): Promise<void> => {
+    ctx.onProgress?.({ phase: 'Analysing', done: ++done, total: steps });
+    await new Promise((resolve) => setImmediate(resolve));
+    if (ctx.signal?.aborted) throw new AttestError('CANCELLED', 'The analysis was cancelled; no run was stored.');
+  };
   const parameters: AnalysisParameters = {
     dormantDays: request.dormantDays ?? DEFAULT_PARAMETERS.dormantDays,
     outlierPercent: request.outlierPercent ?? DEFAULT_PARAMETERS.outlierPercent,
@@ -42,10 +69,15 @@ export function runAnalysis(ws: Workspace, request: AnalysisRequest): AnalysisRe
   db.pragma('temp_store = MEMORY');
   const scope = resolveAnalysisScope(db, request.asOf);
   const correlation = correlateAccounts(db, scope.hr.snapshotId);
+  await step();
   const context: FindingContext = { db, scope, parameters };
   prepareFindingTables(db);
-  for (const find of FINDERS) find(context);
+  for (const find of FINDERS) {
+    find(context);
+    await step();
+  }
   findCorrelationQuestions(context, correlation);
+  await step();
 
   const { result: runId } = ws.change(
     request.operator,
@@ -67,6 +99,6 @@ export function runAnalysis(ws: Workspace, request: AnalysisRequest): AnalysisRe
     },
     (id) => ({ runId: id, asOf: scope.asOf, parameters, findings: db.prepare('SELECT count(*) FROM findings WHERE run_id = ?').pluck().get(id) }),
   );
-  db.exec('DROP TABLE IF EXISTS temp.found; DROP TABLE IF EXISTS temp.holdings; DROP VIEW IF EXISTS temp.scope_accounts; DROP TABLE IF EXISTS temp.correlation; DROP TABLE IF EXISTS temp.scope_snapshots;');
+  ctx.onProgress?.({ phase: 'Analysing', done: steps, total: steps });
   return { ...readAnalysisRun(db, runId), correlation: { accounts: correlation.accounts, byRule: correlation.byRule } };
 }

@@ -117,8 +117,8 @@ export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
       seedAnalysisEstate(seeded.db);
       seeded.close();
       const ws = openWorkspace(join(dir, 'w.attest'), PASSPHRASE);
-      return timed(() => {
-        const run = runAnalysis(ws, { operator: 'bench' });
+      return timedAsync(async () => {
+        const run = await runAnalysis(ws, { operator: 'bench' });
         ws.close();
         process.stderr.write(`analyze-50k: ${JSON.stringify(run.counts)}\n`);
         return BENCH_GRANTS;

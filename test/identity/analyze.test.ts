@@ -3,6 +3,7 @@ import { decideAccount } from '../../src/identity/account-decisions.js';
 import { runAnalysis } from '../../src/identity/run-analysis.js';
 import { readAnalysisRun } from '../../src/identity/stored-findings.js';
 import type { Workspace } from '../../src/store/workspace.js';
+import { failure } from '../helpers/attest-failure.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { newWorkspace } from '../helpers/workspace.js';
 import { isAttestError } from '../../src/errors.js';
@@ -21,8 +22,8 @@ function attestFailure(fn: () => unknown): { code: string; message: string } {
 }
 
 type Row = [type: string, system: string, account: string, identity: string | null];
-const rows = (ws: Workspace, options: Parameters<typeof runAnalysis>[1] = { operator: 'tester' }): Row[] =>
-  runAnalysis(ws, options).findings.map((f) => [f.type, f.system, f.account, f.identity]);
+const rows = async (ws: Workspace, options: Parameters<typeof runAnalysis>[1] = { operator: 'tester' }): Promise<Row[]> =>
+  (await runAnalysis(ws, options)).findings.map((f) => [f.type, f.system, f.account, f.identity]);
 
 async function estate(): Promise<Workspace> {
   const ws = await buildSmallEstate(tempDir());
@@ -33,7 +34,7 @@ async function estate(): Promise<Workspace> {
 describe('analysis of a small hand-built estate', () => {
   it('finds exactly the planted findings of every type, in type order', async () => {
     const ws = await estate();
-    expect(rows(ws)).toEqual([
+    expect(await rows(ws)).toEqual([
       ['leaver', 'ERP', 'tgone', 'E10'],
       ['leaver-login', 'ERP', 'tgone', 'E10'],
       ['orphan', 'ERP', 'ghost', null],
@@ -56,7 +57,7 @@ describe('analysis of a small hand-built estate', () => {
 
   it('gives the evidence in each detail: dates, days, entitlements, peer coverage', async () => {
     const ws = await estate();
-    const detail = new Map(runAnalysis(ws, { operator: 'tester' }).findings.map((f) => [`${f.type} ${f.account}`, f.detail]));
+    const detail = new Map((await runAnalysis(ws, { operator: 'tester' })).findings.map((f) => [`${f.type} ${f.account}`, f.detail]));
     expect(detail.get('leaver tgone')).toBe('Tom Gone terminated 2026-05-01; account still enabled in the snapshot of 2026-06-01 (31 days after termination)');
     expect(detail.get('leaver-login tgone')).toBe('Tom Gone terminated 2026-05-01; account last used 2026-05-10, 9 days after termination (account enabled)');
     expect(detail.get('dormant doak')).toBe('enabled; last used 2026-01-15, 137 days before 2026-06-01 (threshold 90 days)');
@@ -71,7 +72,7 @@ describe('analysis of a small hand-built estate', () => {
 
   it('near-misses yield nothing: a disabled leaver account, a source without activity data, an owned service account, unknown or off-but-suspended MFA', async () => {
     const ws = await estate();
-    const found = rows(ws);
+    const found = await rows(ws);
     const about = (account: string) => found.filter((f) => f[2] === account);
     expect(about('dgone')).toEqual([]); // terminated, but disabled and not used since
     expect(found.filter((f) => f[1] === 'VPN')).toEqual([]); // no last login anywhere: not dormant
@@ -84,7 +85,7 @@ describe('analysis of a small hand-built estate', () => {
 
   it('counts every type in camelCase, zeros included, and the dormant threshold is a parameter', async () => {
     const ws = await estate();
-    const run = runAnalysis(ws, { operator: 'tester', dormantDays: 200 });
+    const run = await runAnalysis(ws, { operator: 'tester', dormantDays: 200 });
     expect(run.counts).toMatchObject({ leaver: 1, leaverLogin: 1, orphan: 2, dormant: 0, noMfa: 1, standingPrivilege: 1, ambiguousMatch: 1, nameSuggestion: 1 });
     expect(Object.keys(run.counts)).toHaveLength(15);
     expect(run.parameters).toEqual({ dormantDays: 200, outlierPercent: 10, minPeers: 5 });
@@ -98,20 +99,20 @@ describe('analysis of a small hand-built estate', () => {
     decideAccount(ws, { system: 'ERP', account: 'alee', decision: 'unlink', operator: 'tester' });
     decideAccount(ws, { system: 'ERP', account: 'ghost', decision: 'shared', operator: 'tester' });
     decideAccount(ws, { system: 'ERP', account: 'pat', decision: 'link', employeeId: 'E13', operator: 'tester' });
-    const found = rows(ws);
+    const found = await rows(ws);
     expect(found.filter((f) => ['nn01', 'alee', 'ghost', 'pat'].includes(f[2]))).toEqual([
       ['orphan', 'ERP', 'alee', null],
       ['shared', 'ERP', 'ghost', null],
     ]);
     // As of 2026-05-20 the ERP's latest snapshot is the earlier one: the decisions hold there too.
-    const earlier = rows(ws, { operator: 'tester', asOf: '2026-05-20' });
+    const earlier = await rows(ws, { operator: 'tester', asOf: '2026-05-20' });
     expect(earlier.filter((f) => ['nn01', 'alee', 'ghost'].includes(f[2]))).toEqual([
       ['orphan', 'ERP', 'alee', null],
       ['shared', 'ERP', 'ghost', null],
     ]);
     // A later decision replaces the earlier one.
     decideAccount(ws, { system: 'ERP', account: 'ghost', decision: 'service', employeeId: 'E14', operator: 'tester' });
-    expect(rows(ws).filter((f) => f[2] === 'ghost')).toEqual([]);
+    expect((await rows(ws)).filter((f) => f[2] === 'ghost')).toEqual([]);
     const actions = ws.db.prepare("SELECT action FROM audit_events WHERE action LIKE 'account.%'").pluck().all();
     expect(actions).toEqual(['account.service', 'account.link', 'account.unlink', 'account.shared', 'account.link', 'account.service']);
     ws.close();
@@ -125,8 +126,8 @@ describe('analysis of a small hand-built estate', () => {
 
   it('stores each run, immutable and audited; a stored run reads back whole or by type', async () => {
     const ws = await estate();
-    const first = runAnalysis(ws, { operator: 'tester' });
-    const second = runAnalysis(ws, { operator: 'tester', asOf: '2026-05-20' });
+    const first = await runAnalysis(ws, { operator: 'tester' });
+    const second = await runAnalysis(ws, { operator: 'tester', asOf: '2026-05-20' });
     expect(second.runId).toBe(first.runId + 1);
     expect(readAnalysisRun(ws.db, first.runId).findings).toEqual(first.findings);
     expect(readAnalysisRun(ws.db).runId).toBe(second.runId);
@@ -151,19 +152,36 @@ describe('analysis of a small hand-built estate', () => {
     expect(attestFailure(decide('ERP', 'nobody', 'E1'))).toMatchObject({ code: 'UNKNOWN_ACCOUNT' });
     expect(attestFailure(decide('ERP', 'ghost', 'E404'))).toMatchObject({ code: 'UNKNOWN_IDENTITY' });
     expect(attestFailure(() => readAnalysisRun(ws.db, 99))).toMatchObject({ code: 'UNKNOWN_RUN' });
-    expect(attestFailure(() => runAnalysis(ws, { operator: 'tester', asOf: '2025-01-01' }))).toMatchObject({ code: 'NO_HR_SNAPSHOT' });
-    expect(attestFailure(() => runAnalysis(ws, { operator: 'tester', asOf: '1 June' }))).toMatchObject({ code: 'USAGE' });
+    expect(await failure(runAnalysis(ws, { operator: 'tester', asOf: '2025-01-01' }))).toMatchObject({ code: 'NO_HR_SNAPSHOT' });
+    expect(await failure(runAnalysis(ws, { operator: 'tester', asOf: '1 June' }))).toMatchObject({ code: 'USAGE' });
     expect(ws.db.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(before);
     ws.close();
     const empty = newWorkspace(tempDir());
     expect(attestFailure(() => readAnalysisRun(empty.db))).toMatchObject({ code: 'UNKNOWN_RUN' });
-    expect(attestFailure(() => runAnalysis(empty, { operator: 'tester' }))).toMatchObject({ code: 'NO_HR_SNAPSHOT' });
+    expect(await failure(runAnalysis(empty, { operator: 'tester' }))).toMatchObject({ code: 'NO_HR_SNAPSHOT' });
     empty.close();
+  });
+
+  it('reports progress step by step, and a cancel stores no run and leaves no scratch table', async () => {
+    const ws = await estate();
+    const seen: [number, number][] = [];
+    const abort = new AbortController();
+    const cancelled = await failure(runAnalysis(ws, { operator: 'tester' }, { signal: abort.signal, onProgress: (p) => (seen.push([p.done, p.total]), p.done === 3 ? abort.abort() : undefined) }));
+    expect(cancelled.code).toBe('CANCELLED');
+    expect(seen.map(([done]) => done)).toEqual([1, 2, 3]);
+    expect(ws.db.prepare('SELECT count(*) FROM analysis_runs').pluck().get()).toBe(0);
+    expect(ws.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'analysis.run'").pluck().get()).toBe(0);
+    expect(ws.db.prepare("SELECT name FROM sqlite_temp_master WHERE type IN ('table', 'view')").pluck().all()).toEqual([]);
+    const steps: number[] = [];
+    await runAnalysis(ws, { operator: 'tester' }, { onProgress: (p) => steps.push(p.done / p.total) });
+    expect(steps.at(-1)).toBe(1);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    ws.close();
   });
 
   it('defaults the date to the newest snapshot', async () => {
     const ws = await estate();
-    expect(runAnalysis(ws, { operator: 'tester' }).asOf).toBe(AS_OF);
+    expect((await runAnalysis(ws, { operator: 'tester' })).asOf).toBe(AS_OF);
     ws.close();
   });
 });

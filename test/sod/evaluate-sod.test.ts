@@ -159,7 +159,7 @@ describe('SoD evaluation on a real workspace', () => {
     const before = s.run();
     expect(before.counts.violations).toBe(0);
     expect(before.warnings).toContain('Rules name findings (privileged, leaver…) but no analysis has been run as of this date: those sides cannot hold. Run "attest analyze" first.');
-    runAnalysis(s.ws, { operator: 'tester' });
+    await runAnalysis(s.ws, { operator: 'tester' });
     const after = s.run();
     expect(brief(after)).toEqual(['R6 ERP:ZED open: ERP:ZED']);
     expect(after.violations[0]?.grants.map((g) => [g.side, g.entitlement, g.finding])).toEqual([['A', 'ERP Administrator', null], ['B', null, 'orphan']]);
