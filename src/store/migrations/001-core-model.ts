@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { immutableTriggers } from './immutable-triggers.js';
 
 /**
  * The core model: systems, immutable snapshots with provenance, what each snapshot holds
@@ -161,16 +162,6 @@ CREATE VIEW latest_snapshots AS
   WHERE s.id = (SELECT s2.id FROM snapshots s2
                 WHERE s2.system_id = s.system_id AND s2.content = s.content
                 ORDER BY s2.as_of DESC, s2.id DESC LIMIT 1);
-${immutable('snapshots', 'snapshot_sources', 'rejected_rows', 'identities', 'accounts', 'entitlements', 'grants', 'attachments', 'audit_events')}
+${immutableTriggers('snapshots', 'snapshot_sources', 'rejected_rows', 'identities', 'accounts', 'entitlements', 'grants', 'attachments', 'audit_events')}
 `,
 };
-
-function immutable(...tables: string[]): string {
-  return tables
-    .map(
-      (t) => `
-CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;
-CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;`,
-    )
-    .join('\n');
-}

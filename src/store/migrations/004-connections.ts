@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { immutableTriggers } from './immutable-triggers.js';
 
 /**
  * Live connectors. `saved_connections`: a connection the user asked to keep (`--save-connection`),
@@ -30,7 +31,6 @@ CREATE TABLE source_searches (
   entries       INTEGER NOT NULL,
   nested_groups INTEGER NOT NULL CHECK (nested_groups IN (0, 1))
 ) STRICT;
-CREATE TRIGGER source_searches_no_update BEFORE UPDATE ON source_searches BEGIN SELECT RAISE(ABORT, 'source_searches rows are immutable'); END;
-CREATE TRIGGER source_searches_no_delete BEFORE DELETE ON source_searches BEGIN SELECT RAISE(ABORT, 'source_searches rows are immutable'); END;
+${immutableTriggers('source_searches')}
 `,
 };

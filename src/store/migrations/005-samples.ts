@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { immutableTriggers } from './immutable-triggers.js';
 
 /**
  * Audit samples. `samples`: one reproducible draw (what it was drawn from, the population's size
@@ -34,12 +35,6 @@ CREATE TABLE sample_items (
   item_key         TEXT NOT NULL,
   PRIMARY KEY (sample_id, position)
 ) STRICT, WITHOUT ROWID;
-${['samples', 'sample_items']
-  .map(
-    (t) => `
-CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;
-CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;`,
-  )
-  .join('\n')}
+${immutableTriggers('samples', 'sample_items')}
 `,
 };

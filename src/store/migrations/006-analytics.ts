@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { immutableTriggers } from './immutable-triggers.js';
 
 /**
  * Identity analytics. `account_decisions`: what a person decided about an account, keyed by
@@ -44,12 +45,6 @@ CREATE TABLE findings (
   PRIMARY KEY (run_id, ordinal)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX findings_type ON findings(run_id, type);
-${['analysis_runs', 'findings']
-  .map(
-    (t) => `
-CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;
-CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;`,
-  )
-  .join('')}
+${immutableTriggers('analysis_runs', 'findings')}
 `,
 };

@@ -1,4 +1,5 @@
 import type { Migration } from './migration.js';
+import { immutableTriggers } from './immutable-triggers.js';
 
 /**
  * Segregation of duties. The rule set (`sod_rules`, `sod_sides`, `sod_matchers`) is the current
@@ -121,12 +122,6 @@ CREATE TABLE sod_evidence (
   CHECK ((entitlement_id IS NULL) <> (finding IS NULL))
 ) STRICT;
 CREATE INDEX sod_evidence_violation ON sod_evidence(violation_id);
-${['sod_exceptions', 'sod_runs', 'sod_violations', 'sod_evidence']
-  .map(
-    (t) => `
-CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;
-CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} rows are immutable'); END;`,
-  )
-  .join('\n')}
+${immutableTriggers('sod_exceptions', 'sod_runs', 'sod_violations', 'sod_evidence')}
 `,
 };
