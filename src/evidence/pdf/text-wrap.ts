@@ -1,0 +1,71 @@
+import type { FontName } from './theme.js';
+
+/** Measures text in a font and size; the pack writer passes pdfkit's measurement. */
+export type Measure = (text: string, font: FontName, size: number) => number;
+
+/**
+ * Word widths are cached: a table of thousands of rows repeats the same systems, reviewers and
+ * decisions, and measuring through the font's shaper is the costly part of laying out a row.
+ */
+export class TextMeasurer {
+  private readonly cache = new Map<string, number>();
+
+  constructor(private readonly measure: Measure) {}
+
+  width(text: string, font: FontName, size: number): number {
+    const key = `${font}\u0000${size}\u0000${text}`;
+    let w = this.cache.get(key);
+    if (w === undefined) {
+      if (this.cache.size > 250_000) this.cache.clear();
+      w = this.measure(text, font, size);
+      this.cache.set(key, w);
+    }
+    return w;
+  }
+
+  /** Splits one over-long word (a hash, an e-mail address) into pieces that fit. */
+  private breakWord(word: string, font: FontName, size: number, width: number): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    for (const ch of word) {
+      if (piece !== '' && this.width(piece + ch, font, size) > width) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    if (piece !== '') pieces.push(piece);
+    return pieces;
+  }
+
+  /** Lines of at most `width` points; at most `maxLines`, the last one ending in "…" when cut. */
+  wrap(text: string, font: FontName, size: number, width: number, maxLines = Infinity): string[] {
+    const lines: string[] = [];
+    for (const paragraph of text.split(/\r?\n/)) {
+      let line = '';
+      const space = this.width(' ', font, size);
+      let lineWidth = 0;
+      for (const raw of paragraph.split(/\s+/).filter(Boolean)) {
+        const parts = this.width(raw, font, size) > width ? this.breakWord(raw, font, size, width) : [raw];
+        for (const word of parts) {
+          const w = this.width(word, font, size);
+          if (line !== '' && lineWidth + space + w > width) {
+            lines.push(line);
+            line = word;
+            lineWidth = w;
+          } else {
+            line = line === '' ? word : `${line} ${word}`;
+            lineWidth = line === word ? w : lineWidth + space + w;
+          }
+        }
+      }
+      lines.push(line);
+    }
+    if (lines.length <= maxLines) return lines;
+    const kept = lines.slice(0, maxLines);
+    let last = kept[maxLines - 1]!;
+    while (last !== '' && this.width(`${last}…`, font, size) > width) last = last.slice(0, -1);
+    kept[maxLines - 1] = `${last}…`;
+    return kept;
+  }
+}
