@@ -64,11 +64,13 @@ export async function buildEvidencePack(ws: Workspace, options: BuildPackOptions
   const now = options.now ?? new Date();
   // The PDF date format has whole seconds: the CMS signing time must be the same instant.
   now.setUTCMilliseconds(0);
+  // An unknown campaign is refused before anything else happens (a signing identity being made, say).
+  const campaign = options.campaign ?? (options.campaignId === undefined ? undefined : loadCampaignEvidence(ws.db, options.campaignId));
   const identity = options.signWith ?? (await ensureSigningIdentity(ws, options.operator));
   const described = describeCertificate(identity.certificatePems[0]!);
   const signer = { fingerprintSha256: described.fingerprintSha256, subject: described.subject, source: options.signWith ? 'imported' : ('source' in identity ? String(identity.source) : 'workspace') };
   options.onProgress?.({ phase: 'reading', done: 0, total: 1 });
-  const data = await loadPackData(ws, options, signer, now);
+  const data = await loadPackData(ws, { ...options, campaign }, signer, now);
   const attachments = packAttachments(ws.db, data);
   const { pdf: unsigned, pages } = await renderPack(
     data,

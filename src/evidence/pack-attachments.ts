@@ -14,7 +14,7 @@ export interface PackAttachment {
 }
 
 /** CSV for people to open in a spreadsheet: UTF-8 with a BOM, CRLF, cells neutralised against formulas. */
-function csv(header: readonly string[], rows: Iterable<readonly (string | number | null)[]>): Buffer {
+function csv(header: readonly string[], rows: Iterable<readonly Cell[]>): Buffer {
   const lines = [csvLine(header)];
   for (const row of rows) lines.push(csvLine(row.map((v) => neutraliseCell(v === null ? '' : String(v)))));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
@@ -29,7 +29,7 @@ export const DECISION_COLUMNS = [
 
 const ENTRA_DECISION: Record<string, string> = { keep: 'Approve', revoke: 'Deny' };
 
-function decisionRows(data: EvidencePackData): (string | number | null)[][] {
+function decisionRows(data: EvidencePackData): Cell[][] {
   const campaign = data.campaign;
   if (!campaign) return [];
   const decidedAt = new Map<string, string>();
@@ -49,20 +49,48 @@ function outcomeWord(item: EvidenceItem): string {
   return item.outcome === 'keep' ? 'Kept' : item.outcome === 'revoke' ? 'Revoked' : 'Pending';
 }
 
-function populationFile(data: EvidencePackData): Buffer {
-  if (data.campaign) {
-    return csv(
-      ['ItemId', 'Ordinal', 'System', 'SnapshotId', 'Account', 'AccountKey', 'Entitlement', 'Privileged', 'EmployeeId', 'Name', 'Email', 'Department', 'Title', 'Manager', 'Findings', 'Reviewers'],
-      data.campaign.items.map((i) => [
-        i.id, i.ordinal, i.system, i.snapshotId, i.account, i.accountKey, i.entitlement, i.privileged ? 'Yes' : 'No', i.identity?.employeeId ?? null, i.identity?.name ?? null,
-        i.identity?.email ?? null, i.identity?.department ?? null, i.identity?.title ?? null, i.identity?.manager ?? null, i.findings.join('; '), i.stages.map((s) => s.routedTo).join('; '),
-      ]),
-    );
-  }
-  return csv(
-    ['SnapshotId', 'System', 'Content', 'Profile', 'FileName', 'Sha256', 'SizeBytes', 'AsOf', 'RowsRead', 'RowsImported', 'RowsRejected', 'Complete'],
-    data.snapshots.map((s) => [s.id, s.system, s.content, s.profile, s.fileName, s.sha256, s.sizeBytes, s.asOf, s.rowsRead, s.rowsImported, s.rowsRejected, s.complete ? 'Yes' : 'No']),
-  );
+export type Cell = string | number | null;
+
+/** A table the pack attaches as CSV and the workpaper carries as a sheet. */
+export interface PackTable {
+  file: string;
+  sheet: string;
+  description: string;
+  header: readonly string[];
+  rows: Cell[][];
+}
+
+/** decisions, population and findings: the tables behind the CSV attachments and the workpaper's sheets. */
+export function packTables(data: EvidencePackData): PackTable[] {
+  const population: PackTable = data.campaign
+    ? {
+        file: 'population.csv',
+        sheet: 'Population',
+        description: 'The frozen campaign population',
+        header: ['ItemId', 'Ordinal', 'System', 'SnapshotId', 'Account', 'AccountKey', 'Entitlement', 'Privileged', 'EmployeeId', 'Name', 'Email', 'Department', 'Title', 'Manager', 'Findings', 'Reviewers'],
+        rows: data.campaign.items.map((i) => [
+          i.id, i.ordinal, i.system, i.snapshotId, i.account, i.accountKey, i.entitlement, i.privileged ? 'Yes' : 'No', i.identity?.employeeId ?? null, i.identity?.name ?? null,
+          i.identity?.email ?? null, i.identity?.department ?? null, i.identity?.title ?? null, i.identity?.manager ?? null, i.findings.join('; '), i.stages.map((s) => s.routedTo).join('; '),
+        ]),
+      }
+    : {
+        file: 'population.csv',
+        sheet: 'Population',
+        description: 'The snapshots the pack rests on',
+        header: ['SnapshotId', 'System', 'Content', 'Profile', 'FileName', 'Sha256', 'SizeBytes', 'AsOf', 'RowsRead', 'RowsImported', 'RowsRejected', 'Complete'],
+        rows: data.snapshots.map((s) => [s.id, s.system, s.content, s.profile, s.fileName, s.sha256, s.sizeBytes, s.asOf, s.rowsRead, s.rowsImported, s.rowsRejected, s.complete ? 'Yes' : 'No']),
+      };
+  return [
+    { file: 'decisions.csv', sheet: 'Decisions', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', header: DECISION_COLUMNS, rows: decisionRows(data) },
+    population,
+    {
+      file: 'findings.csv',
+      sheet: 'Findings',
+      description: 'Findings of the newest analysis run and their disposition',
+      header: ['Type', 'System', 'Account', 'Identity', 'Detail', 'Disposition'],
+      rows: (data.findings?.findings ?? []).map((f) => [f.type, f.system, f.account, f.identity, f.detail, f.disposition]),
+    },
+  ];
 }
 
 function auditLogFile(db: Database.Database): Buffer {
@@ -79,14 +107,7 @@ function auditLogFile(db: Database.Database): Buffer {
 /** The files embedded in the pack, the manifest last (it lists the SHA-256 of every other one). */
 export function packAttachments(db: Database.Database, data: EvidencePackData): PackAttachment[] {
   const files: PackAttachment[] = [
-    { name: 'decisions.csv', mediaType: 'text/csv', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', bytes: csv(DECISION_COLUMNS, decisionRows(data)) },
-    { name: 'population.csv', mediaType: 'text/csv', description: data.campaign ? 'The frozen campaign population' : 'The snapshots the pack rests on', bytes: populationFile(data) },
-    {
-      name: 'findings.csv',
-      mediaType: 'text/csv',
-      description: 'Findings of the newest analysis run and their disposition',
-      bytes: csv(['Type', 'System', 'Account', 'Identity', 'Detail', 'Disposition'], (data.findings?.findings ?? []).map((f) => [f.type, f.system, f.account, f.identity, f.detail, f.disposition])),
-    },
+    ...packTables(data).map((t) => ({ name: t.file, mediaType: 'text/csv', description: t.description, bytes: csv(t.header, t.rows) })),
     { name: 'audit-log.jsonl', mediaType: 'application/jsonl', description: 'The audit trail, one hash-chained event per line', bytes: auditLogFile(db) },
   ];
   const manifest: PackManifest = {

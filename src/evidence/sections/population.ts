@@ -14,8 +14,8 @@ export function populationCompleteness(w: PackWriter, data: PopulationData): voi
   w.paragraph('The snapshots this pack rests on, as imported: the file and its SHA-256, the date the data is as of, and the rows read, imported and rejected (a rejected row was not silently dropped: it is stored with its reason).', { color: COLOR.muted });
   w.table({
     columns: [
-      { header: 'Snapshot', weight: 0.7 },
-      { header: 'System', weight: 1.3, font: 'semibold' },
+      { header: 'ID', weight: 0.55 },
+      { header: 'System', weight: 1.4, font: 'semibold' },
       { header: 'File', weight: 2 },
       { header: 'SHA-256', weight: 2.6, maxLines: 4 },
       { header: 'As of', weight: 1.1 },
@@ -23,7 +23,7 @@ export function populationCompleteness(w: PackWriter, data: PopulationData): voi
       { header: 'Imported', weight: 0.9, align: 'right' },
       { header: 'Rejected', weight: 0.9, align: 'right', color: (v) => (v !== '0' ? COLOR.bad : undefined) },
     ],
-    rows: data.snapshots.map((s) => [`#${s.id}${s.complete ? '' : ' (incomplete)'}`, `${s.system}${s.content === 'identities' ? ' (HR)' : ''}`, s.fileName, s.sha256, when(s.asOf), count(s.rowsRead), count(s.rowsImported), count(s.rowsRejected)]),
+    rows: data.snapshots.map((s) => [`#${s.id}${s.complete ? '' : ' (incomplete)'}`, `${s.system}${s.content === 'identities' && !/\bHR\b/i.test(s.system) ? ' (HR roster)' : ''}`, s.fileName, s.sha256, when(s.asOf), count(s.rowsRead), count(s.rowsImported), count(s.rowsRejected)]),
     size: 7.5,
     continuedTitle: 'Snapshots',
   });
