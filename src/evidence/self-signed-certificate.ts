@@ -15,7 +15,7 @@ export interface KeyAndCertificate {
 }
 
 function utf8Attribute(name: string, value: string): forge.pki.CertificateField {
-  return { name, value: forge.util.encodeUtf8(value), valueTagClass: forge.asn1.Type.UTF8 } as unknown as forge.pki.CertificateField;
+  return { name, value, valueTagClass: forge.asn1.Type.UTF8 } as unknown as forge.pki.CertificateField;
 }
 
 /**

@@ -7,7 +7,7 @@ function* detailRows(items: readonly EvidenceItem[]): Generator<string[]> {
   for (const item of items) {
     const who = item.identity ? `${item.identity.name ?? item.identity.employeeId} (${item.identity.employeeId})` : 'No identity (orphan)';
     const decision = item.outcome === 'keep' ? 'Kept' : item.outcome === 'revoke' ? 'Revoked' : 'Pending';
-    yield [String(item.id), who, item.account, item.system, item.entitlement + (item.privileged ? ' [privileged]' : ''), item.reviewer, decision, item.comment ?? '', when(item.decidedAt)];
+    yield [String(item.id), who, item.account, item.system, item.entitlement + (item.privileged ? ' [privileged]' : ''), item.reviewer, decision, item.comment ?? '', when(item.decidedAt).replace(' UTC', '')];
   }
 }
 
@@ -19,13 +19,13 @@ export function decisionDetail(w: PackWriter, items: readonly EvidenceItem[]): v
     columns: [
       { header: 'Item', weight: 0.45 },
       { header: 'Identity', weight: 1.6 },
-      { header: 'Account', weight: 1.5 },
-      { header: 'System', weight: 1 },
-      { header: 'Entitlement', weight: 1.7 },
-      { header: 'Reviewer', weight: 1.6 },
-      { header: 'Decision', weight: 0.65, font: 'semibold', color: outcomeColor },
+      { header: 'Account', weight: 1.3 },
+      { header: 'System', weight: 0.95 },
+      { header: 'Entitlement', weight: 1.6 },
+      { header: 'Reviewer', weight: 2.05 },
+      { header: 'Decision', weight: 0.6, font: 'semibold', color: outcomeColor },
       { header: 'Justification', weight: 2.1 },
-      { header: 'Decided at', weight: 1 },
+      { header: 'Decided (UTC)', weight: 0.95 },
     ],
     rows: detailRows(items),
     size: 7,
