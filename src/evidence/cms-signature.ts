@@ -41,6 +41,10 @@ function oidOf(node: Node | undefined): string | null {
 function bytesOf(node: Node | undefined): Buffer {
   return node && typeof node.value === 'string' ? Buffer.from(node.value, 'binary') : Buffer.alloc(0);
 }
+/** An implicit [0]: the certificates of SignedData, the signed attributes of a SignerInfo. */
+function isContextZero(node: Node): boolean {
+  return node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && (node.type as number) === 0;
+}
 function der(node: Node): Buffer {
   return Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
 }
@@ -76,7 +80,7 @@ export function checkCmsSignature(contents: Buffer, signed: readonly Buffer[]): 
   if (oidOf(contentType) !== OID.signedData) return fail('the signature is not CMS SignedData');
   const signedData = children(explicit)[0];
   const parts = children(signedData);
-  const certNodes = children(parts.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0));
+  const certNodes = children(parts.find((p) => isContextZero(p)));
   const signerInfos = children(parts[parts.length - 1]);
   if (signerInfos.length !== 1) return fail(`the signature has ${signerInfos.length} signers, not one`);
   const info = children(signerInfos[0]);
@@ -95,7 +99,7 @@ export function checkCmsSignature(contents: Buffer, signed: readonly Buffer[]): 
   if (!signer) return fail('the signer certificate is not in the signature');
   const digestAlgorithm = DIGESTS[oidOf(children(digestAlg)[0]) ?? ''] ?? null;
   if (!digestAlgorithm) return fail('the signature uses a digest other than SHA-256/384/512', signer);
-  if (!signedAttrs || signedAttrs.tagClass !== forge.asn1.Class.CONTEXT_SPECIFIC || signedAttrs.type !== 0) return fail('the signature has no signed attributes', signer);
+  if (!signedAttrs || !isContextZero(signedAttrs)) return fail('the signature has no signed attributes', signer);
   const attributes = new Map<string, Node | undefined>();
   for (const attr of children(signedAttrs)) {
     const [type, values] = children(attr);

@@ -25,7 +25,7 @@ export function readPkcs12(bytes: Buffer, passphrase: string, name: string): Key
   const keys = [...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag!), ...bagsOf(p12, forge.pki.oids.keyBag!)];
   const certs = bagsOf(p12, forge.pki.oids.certBag!);
   // forge reads RSA keys only: any other key type arrives without a key object.
-  const key = keys[0]?.key as forge.pki.rsa.PrivateKey | undefined;
+  const key = keys[0]?.key;
   if (keys.length === 0) throw new AttestError('P12_INVALID', `${name} holds no private key. Export the certificate together with its private key.`);
   if (!key || certs.some((c) => !c.cert)) {
     throw new AttestError('P12_NOT_RSA', `${name} holds a key or certificate that is not RSA (an EC key, for instance). PDF signing here needs an RSA key: ask for an RSA signing certificate.`);

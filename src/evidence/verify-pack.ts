@@ -125,9 +125,12 @@ function checkManifest(pdf: PdfFile, result: PackVerification): void {
 export function verifyPackBytes(bytes: Buffer): PackVerification {
   const result: PackVerification = { ok: false, signature: 'missing', signer: { fingerprintSha256: null, subject: null, selfSigned: null }, signingTime: null, attachments: [], manifestOk: false, problems: [] };
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AttestError('NOT_A_PDF', 'The file is not a PDF. Give the evidence pack (.pdf) that "attest evidence" wrote.');
+  // Bytes appended after the last %%EOF: read the file as written, and let the byte-range check name them.
+  const eof = bytes.lastIndexOf('%%EOF');
+  const written = eof < 0 ? bytes : bytes.subarray(0, bytes.length - bytes.subarray(eof + 5).toString('latin1').replace(/^\r?\n/, '').length);
   let pdf: PdfFile;
   try {
-    pdf = new PdfFile(bytes);
+    pdf = new PdfFile(written);
   } catch (error) {
     if (!(error instanceof PdfFormatError)) throw error;
     // A PDF changed after signing (bytes appended, an update saved) may no longer parse as written.

@@ -19,7 +19,8 @@ export function renderPages(path: string, dir: string): number {
   return readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png')).length;
 }
 
-export function pdfText(path: string, page?: number): string {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', ['-layout', ...range, path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** Text of the pack (or one page): `layout` keeps columns side by side, `raw` keeps drawing order (a wrapped cell's lines together). */
+export function pdfText(path: string, options: { page?: number; mode?: 'layout' | 'raw' } = {}): string {
+  const range = options.page === undefined ? [] : ['-f', String(options.page), '-l', String(options.page)];
+  return execFileSync('pdftotext', [`-${options.mode ?? 'layout'}`, ...range, path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
