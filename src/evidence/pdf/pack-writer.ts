@@ -53,11 +53,19 @@ export class PackWriter {
     readonly drawing: boolean,
     private readonly frame: PageFrame,
     private readonly totalPages: number,
+    /** The measuring run's widths: the drawing run lays out the same words. */
+    measurer?: TextMeasurer,
   ) {
-    this.text = new TextMeasurer((t, font, size) => {
-      this.setFont(font, size);
-      return doc.widthOfString(t);
-    });
+    this.text =
+      measurer ??
+      new TextMeasurer((t, font, size) => {
+        this.setFont(font, size);
+        return doc.widthOfString(t);
+      });
+  }
+
+  get measurer(): TextMeasurer {
+    return this.text;
   }
 
   get left(): number {

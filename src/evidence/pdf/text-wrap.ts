@@ -23,16 +23,23 @@ export class TextMeasurer {
     return w;
   }
 
-  /** Splits one over-long word (a hash, an e-mail address) into pieces that fit. */
+  /**
+   * Splits one over-long word (a hash, an e-mail address) into pieces that fit, by the widths of
+   * its characters (measuring every prefix would shape thousands of one-off strings).
+   */
   private breakWord(word: string, font: FontName, size: number, width: number): string[] {
     const pieces: string[] = [];
     let piece = '';
+    let pieceWidth = 0;
     for (const ch of word) {
-      if (piece !== '' && this.width(piece + ch, font, size) > width) {
+      const w = this.width(ch, font, size);
+      if (piece !== '' && pieceWidth + w > width) {
         pieces.push(piece);
         piece = '';
+        pieceWidth = 0;
       }
       piece += ch;
+      pieceWidth += w;
     }
     if (piece !== '') pieces.push(piece);
     return pieces;
