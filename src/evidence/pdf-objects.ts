@@ -239,10 +239,19 @@ export class PdfFile {
     return isStream(resolved) ? resolved : undefined;
   }
 
-  /** Every object the cross-reference table lists. */
+  /** Every object the cross-reference table lists; one that cannot be read (a changed byte) is counted in `unreadable`. */
   *objects(): Generator<{ num: number; value: PdfValue | undefined }> {
-    for (const num of [...this.offsets.keys()].sort((a, b) => a - b)) yield { num, value: this.resolve(new PdfRef(num, 0)) };
+    for (const num of [...this.offsets.keys()].sort((a, b) => a - b)) {
+      try {
+        yield { num, value: this.resolve(new PdfRef(num, 0)) };
+      } catch (error) {
+        if (!(error instanceof PdfFormatError)) throw error;
+        this.unreadable.push(num);
+      }
+    }
   }
+
+  readonly unreadable: number[] = [];
 }
 
 /** A stream's decoded bytes (no filter, or FlateDecode: all pdfkit writes). */

@@ -140,6 +140,7 @@ export function verifyPackBytes(bytes: Buffer): PackVerification {
   }
   try {
     checkSignature(bytes, pdf, result);
+    if (pdf.unreadable.length > 0) result.problems.push(`${pdf.unreadable.length} object(s) of the PDF cannot be read (first: object ${pdf.unreadable[0]})`);
     checkManifest(pdf, result);
   } catch (error) {
     if (!(error instanceof PdfFormatError)) throw error;

@@ -36,7 +36,8 @@ function flip(pdf: Buffer, at: number): Buffer {
 
 describe('evidence pack', () => {
   it('is signed as pdfsig reads it, passes qpdf --check, renders every page, and verifies; one flipped byte is a digest mismatch to both', async () => {
-    const pack = await buildEvidencePack(demo.ws(), { operator: 'tester' });
+    // A fixed instant: the same bytes every run, so the flipped byte below is always the same one.
+    const pack = await buildEvidencePack(demo.ws(), { operator: 'tester', now: new Date('2026-11-30T09:00:00Z') });
     const dir = tempDir();
     const path = join(dir, 'pack.pdf');
     writeFileSync(path, pack.pdf);
