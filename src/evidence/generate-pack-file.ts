@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
+import type { CampaignEvidence } from './campaign-evidence.js';
 import { buildEvidencePack, type BuildPackOptions } from './build-pack.js';
 import { sha256Hex } from './manifest.js';
 import { readPkcs12 } from './pkcs12.js';
@@ -9,6 +10,8 @@ import { evidenceWorkpaper } from './workpaper-xlsx.js';
 
 export interface GeneratePackRequest {
   campaign: string;
+  /** The campaign's evidence when the caller already holds it (core callers; the API reads it by id). */
+  campaignEvidence?: CampaignEvidence | undefined;
   out: string;
   xlsx?: string | undefined;
   p12?: string | undefined;
@@ -44,7 +47,7 @@ export async function generateEvidencePack(ws: Workspace, request: GeneratePackR
   refuseExisting(request.out);
   if (request.xlsx !== undefined) refuseExisting(request.xlsx);
   const signWith = request.p12 === undefined ? undefined : readPkcs12(readInput(request.p12, 'PKCS#12 file'), request.p12Passphrase ?? '', basename(request.p12));
-  const pack = await buildEvidencePack(ws, { operator: request.operator, campaignId: request.campaign, signWith, onProgress: progress });
+  const pack = await buildEvidencePack(ws, { operator: request.operator, campaignId: request.campaign, campaign: request.campaignEvidence, signWith, onProgress: progress });
   writeNew(request.out, pack.pdf);
   try {
     if (request.xlsx !== undefined) writeNew(request.xlsx, evidenceWorkpaper(pack.data, { sha256: pack.sha256, fileName: basename(request.out) }));

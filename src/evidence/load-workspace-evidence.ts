@@ -16,11 +16,7 @@ export function loadSnapshotEvidence(db: Database.Database, campaign: CampaignEv
   return listSnapshots(db)
     .filter((s) => ids.has(s.id))
     .sort((a, b) => (a.content === b.content ? a.system.localeCompare(b.system, 'en') || a.id - b.id : a.content === 'identities' ? -1 : 1))
-    .map((s) => ({
-      id: s.id, system: s.system, content: s.content, profile: s.profile, fileName: s.fileName, sha256: s.sha256, sizeBytes: s.sizeBytes, asOf: s.asOf,
-      importedAt: s.importedAt, importedBy: s.importedBy, rowsRead: s.rowsRead, rowsImported: s.rowsImported, rowsRejected: s.rowsRejected, complete: s.complete,
-      sources: s.sources.map((f) => ({ fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes })),
-    }));
+    .map(({ evidence: _evidence, sources, ...snapshot }) => ({ ...snapshot, sources: sources.map((f) => ({ fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes })) }));
 }
 
 const DECISION_WORDS: Record<string, (employeeId: string | null) => string> = {

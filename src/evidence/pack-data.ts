@@ -1,23 +1,8 @@
+import type { SnapshotSummary } from '../ingest/snapshot-list.js';
 import type { CampaignEvidence } from './campaign-evidence.js';
 
-/** A snapshot the pack's population rests on, with its provenance. */
-export interface SnapshotEvidence {
-  id: number;
-  system: string;
-  content: string;
-  profile: string;
-  fileName: string;
-  sha256: string;
-  sizeBytes: number;
-  asOf: string;
-  importedAt: string;
-  importedBy: string;
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
-  complete: boolean;
-  sources: { fileName: string; sha256: string; sizeBytes: number }[];
-}
+/** A snapshot the pack's population rests on, with its provenance (its source files' hashes). */
+export type SnapshotEvidence = Omit<SnapshotSummary, 'sources' | 'evidence'> & { sources: Pick<SnapshotSummary['sources'][number], 'fileName' | 'sha256' | 'sizeBytes'>[] };
 
 export interface FindingEvidence {
   type: string;

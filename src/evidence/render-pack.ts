@@ -32,23 +32,6 @@ export interface SignatureFields {
   certificatePems: readonly string[];
 }
 
-/**
- * pdfkit shapes each distinct word once per document and caches the glyph run; the drawing
- * document takes over the runs the measuring one already shaped (same font files), so no word
- * is shaped twice. Reaches into pdfkit 0.20's font cache; without it, it only costs time.
- */
-function shareFontLayouts(from: Doc, to: Doc): void {
-  type FontCache = Record<string, { layoutCache?: Record<string, unknown> } | undefined>;
-  const source = (from as unknown as { _fontFamilies?: FontCache })._fontFamilies ?? {};
-  for (const name of Object.keys(FONT_FILES)) {
-    const shaped = source[name]?.layoutCache;
-    if (!shaped) continue;
-    to.font(name);
-    const target = ((to as unknown as { _fontFamilies?: FontCache })._fontFamilies ?? {})[name];
-    if (target && target.layoutCache) target.layoutCache = shaped;
-  }
-}
-
 /** The sections in order; the campaign's only when there is one. */
 function sectionList(data: EvidencePackData): { id: string; title: string }[] {
   return [
@@ -141,8 +124,7 @@ export async function renderPack(data: EvidencePackData, attachments: readonly P
     headerRight: data.campaign ? `Evidence pack · ${data.campaign.campaign.name}` : 'Evidence pack · workspace',
     footerLeft: `Generated ${when(data.generatedAt.toISOString())} · signer SHA-256 ${data.signer.fingerprintSha256.slice(0, 16)}…`,
   };
-  const measuringDoc = newDocument(data, signature);
-  const measuring = new PackWriter(measuringDoc, false, frame, 0);
+  const measuring = new PackWriter(newDocument(data, signature), false, frame, 0);
   layout(measuring, data, attachments, signature, new Map());
   const total = measuring.page;
 
@@ -153,8 +135,7 @@ export async function renderPack(data: EvidencePackData, attachments: readonly P
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  shareFontLayouts(measuringDoc, doc);
-  const drawing = new PackWriter(doc, true, frame, total, measuring.measurer);
+  const drawing = new PackWriter(doc, true, frame, total);
   if (onPage) doc.on('pageAdded', () => onPage(drawing.page, total));
   layout(drawing, data, attachments, signature, measuring.sectionStarts);
   if (drawing.page !== total) throw new Error(`evidence pack layout: measured ${total} pages, drew ${drawing.page}`);

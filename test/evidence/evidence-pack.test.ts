@@ -175,3 +175,31 @@ describe('attest verify and attest evidence', () => {
     expect((notAPack.json() as { error: { code: string } }).error.code).toBe('NOT_A_PDF');
   });
 });
+
+describe('generateEvidencePack', () => {
+  it('writes the pack and its workpaper as new files, records the pack in the audit trail, and never overwrites', async () => {
+    const { generateEvidencePack } = await import('../../src/evidence/generate-pack-file.js');
+    const { listAuditEvents } = await import('../../src/audit/audit-log.js');
+    const { failure } = await import('../helpers/attest-failure.js');
+    const { opensslP12 } = await import('./helpers/p12-file.js');
+    const dir = tempDir();
+    const ws = demo.ws();
+    const campaignEvidence = campaignOver(grantsOfWorkspace(ws.db));
+    const out = join(dir, 'pack.pdf');
+    const xlsx = join(dir, 'pack.xlsx');
+    const made = await generateEvidencePack(ws, { campaign: '1', campaignEvidence, out, xlsx, operator: 'tester' });
+    expect(made).toMatchObject({ path: out, xlsx, pages: expect.any(Number) as unknown });
+    expect(verifyPackBytes(readFileSync(out))).toMatchObject({ ok: true });
+    expect(XLSX.read(readFileSync(xlsx)).Sheets.Summary).toBeDefined();
+    const event = listAuditEvents(ws.db, { limit: 10_000 }).at(-1);
+    expect(event).toMatchObject({ action: 'evidence.generated', payload: { sha256: made.sha256, file: 'pack.pdf', signer: made.signerFingerprintSha256 } });
+    const again = await failure(generateEvidencePack(ws, { campaign: '1', campaignEvidence, out, operator: 'tester' }));
+    expect(again.code).toBe('EXISTS');
+    // Signed for this pack with an organisation PKCS#12, the workspace's identity unchanged.
+    const p12 = opensslP12(dir, { key: 'rsa', passphrase: 'pw' });
+    const org = await generateEvidencePack(ws, { campaign: '1', campaignEvidence, out: join(dir, 'org.pdf'), p12, p12Passphrase: 'pw', operator: 'tester' });
+    expect(org.signerFingerprintSha256).not.toBe(made.signerFingerprintSha256);
+    expect(ws.getMeta('signer_fingerprint_sha256')).toBe(made.signerFingerprintSha256);
+    expect((await failure(generateEvidencePack(ws, { campaign: '1', campaignEvidence, out: join(dir, 'bad.pdf'), p12, p12Passphrase: 'nope', operator: 'tester' }))).code).toBe('P12_WRONG_PASSPHRASE');
+  });
+});

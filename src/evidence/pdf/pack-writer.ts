@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { FastText } from './fast-text.js';
 import { TextMeasurer } from './text-wrap.js';
 import { COLOR, PAGE, type FontName, type Orientation } from './theme.js';
 
@@ -44,6 +45,7 @@ export class PackWriter {
   y = 0;
   private orientation: Orientation = 'portrait';
   private readonly text: TextMeasurer;
+  private readonly glyphs = new FastText();
   private current: { font: FontName | null; size: number; color: string } = { font: null, size: 0, color: '' };
   /** Where each section starts: filled in by the measuring run, read by the contents page. */
   readonly sectionStarts = new Map<string, number>();
@@ -53,19 +55,11 @@ export class PackWriter {
     readonly drawing: boolean,
     private readonly frame: PageFrame,
     private readonly totalPages: number,
-    /** The measuring run's widths: the drawing run lays out the same words. */
-    measurer?: TextMeasurer,
   ) {
-    this.text =
-      measurer ??
-      new TextMeasurer((t, font, size) => {
-        this.setFont(font, size);
-        return doc.widthOfString(t);
-      });
-  }
-
-  get measurer(): TextMeasurer {
-    return this.text;
+    this.text = new TextMeasurer((t, font, size) => {
+      this.setFont(font, size);
+      return this.glyphs.width(doc, t);
+    });
   }
 
   get left(): number {
@@ -106,7 +100,7 @@ export class PackWriter {
       const w = this.measure(text, font, size);
       at = options.align === 'right' ? x + options.width - w : x + (options.width - w) / 2;
     }
-    this.doc.text(text, at, y, { lineBreak: false });
+    this.glyphs.draw(this.doc, text, at, y);
   }
 
   fillRect(x: number, y: number, w: number, h: number, color: string): void {
