@@ -3,24 +3,12 @@ import type { FontName } from './theme.js';
 /** Measures text in a font and size; the pack writer passes pdfkit's measurement. */
 export type Measure = (text: string, font: FontName, size: number) => number;
 
-/**
- * Word widths are cached: a table of thousands of rows repeats the same systems, reviewers and
- * decisions, and measuring through the font's shaper is the costly part of laying out a row.
- */
+/** Wraps text to a width; widths come from the glyphs' advances (FastText), cheap enough not to cache per word. */
 export class TextMeasurer {
-  private readonly cache = new Map<string, number>();
-
   constructor(private readonly measure: Measure) {}
 
   width(text: string, font: FontName, size: number): number {
-    const key = `${font}\u0000${size}\u0000${text}`;
-    let w = this.cache.get(key);
-    if (w === undefined) {
-      if (this.cache.size > 250_000) this.cache.clear();
-      w = this.measure(text, font, size);
-      this.cache.set(key, w);
-    }
-    return w;
+    return this.measure(text, font, size);
   }
 
   /**
