@@ -1,6 +1,7 @@
 import { listAuditEvents } from '../audit/audit-log.js';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { csvLine } from '../demo/csv-text.js';
+import { ByteSink } from './byte-sink.js';
 import { neutraliseCell } from '../sod/rule-file-layout.js';
 import type { EvidenceItem } from './campaign-evidence.js';
 import { MANIFEST_FORMAT, MANIFEST_NAME, sha256Hex, type PackManifest } from './manifest.js';
@@ -15,9 +16,10 @@ export interface PackAttachment {
 
 /** CSV for people to open in a spreadsheet: UTF-8 with a BOM, CRLF, cells neutralised against formulas. */
 function csv(header: readonly string[], rows: Iterable<readonly Cell[]>): Buffer {
-  const lines = [csvLine(header)];
-  for (const row of rows) lines.push(csvLine(row.map((v) => neutraliseCell(v === null ? '' : String(v)))));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const sink = new ByteSink();
+  sink.write(`\uFEFF${csvLine(header)}\r\n`);
+  for (const row of rows) sink.write(`${csvLine(row.map((v) => neutraliseCell(v === null ? '' : String(v))))}\r\n`);
+  return sink.toBuffer();
 }
 
 /** Columns modelled on Entra ID's access review history export (one row per item and stage). */
@@ -94,14 +96,14 @@ export function packTables(data: EvidencePackData): PackTable[] {
 }
 
 function auditLogFile(db: Database.Database): Buffer {
-  const lines: string[] = [];
+  const sink = new ByteSink();
   for (let after = 0; ; ) {
     const page = listAuditEvents(db, { afterSeq: after, limit: 5000 });
     if (page.length === 0) break;
-    for (const e of page) lines.push(JSON.stringify(e));
+    for (const e of page) sink.write(`${JSON.stringify(e)}\n`);
     after = page[page.length - 1]!.seq;
   }
-  return Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
+  return sink.toBuffer();
 }
 
 /** The files embedded in the pack, the manifest last (it lists the SHA-256 of every other one). */

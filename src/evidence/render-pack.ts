@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
+import { ByteSink } from './byte-sink.js';
 import type { PackAttachment } from './pack-attachments.js';
 import type { EvidencePackData } from './pack-data.js';
 import { PackWriter, type PageFrame } from './pdf/pack-writer.js';
@@ -129,8 +130,8 @@ export async function renderPack(data: EvidencePackData, attachments: readonly P
   const total = measuring.page;
 
   const doc = newDocument(data, signature);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const sink = new ByteSink();
+  doc.on('data', (chunk: Buffer) => sink.write(chunk));
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
@@ -155,5 +156,5 @@ export async function renderPack(data: EvidencePackData, attachments: readonly P
   });
   doc.end();
   await done;
-  return { pdf: Buffer.concat(chunks), pages: total };
+  return { pdf: sink.toBuffer(), pages: total };
 }
