@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AttestError } from '../errors.js';
 import { findSystemId } from '../store/snapshot-lookup.js';
 import type { Workspace } from '../store/workspace.js';
+import { forgetSystemCorrelations } from './correlation-store.js';
 
 /** What a person decided about one account; it wins over every automatic correlation rule. */
 export type AccountDecisionKind = 'link' | 'unlink' | 'service' | 'shared';
@@ -63,13 +64,13 @@ export function decideAccount(ws: Workspace, request: AccountDecisionRequest): A
   ws.change(
     request.operator,
     `account.${request.decision}`,
-    () =>
-      db
-        .prepare(
-          `INSERT INTO account_decisions (system_id, account_key, decision, employee_id, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (system_id, account_key) DO UPDATE SET decision = excluded.decision, employee_id = excluded.employee_id, decided_at = excluded.decided_at, decided_by = excluded.decided_by`,
-        )
-        .run(system.id, account.key, request.decision, employeeId, new Date().toISOString(), request.operator),
+    () => {
+      forgetSystemCorrelations(db, system.id);
+      db.prepare(
+        `INSERT INTO account_decisions (system_id, account_key, decision, employee_id, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (system_id, account_key) DO UPDATE SET decision = excluded.decision, employee_id = excluded.employee_id, decided_at = excluded.decided_at, decided_by = excluded.decided_by`,
+      ).run(system.id, account.key, request.decision, employeeId, new Date().toISOString(), request.operator);
+    },
     () => result,
   );
   return result;

@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { createScopeTable } from '../identity/analysis-scope.js';
 import { correlateAccounts } from '../identity/correlate-accounts.js';
+import { ensureCorrelations } from '../identity/correlation-store.js';
 import type { CurrentPicture } from './current-picture.js';
 
 /**
  * Who an account belongs to, for SoD: THE one place that decides it. An account belongs to the
- * identity the analysis correlates it to (src/identity/correlate-accounts.ts: a person's link or
+ * identity the analysis correlates it to (src/identity/correlation-rules.ts: a person's link or
  * unlink, employee id, e-mail and aliases, login) in the picture's HR snapshot, when it is a
  * person's account; service and shared accounts, ambiguous matches and accounts no rule links
- * stand for themselves. The correlation lands in `temp.correlation`.
+ * stand for themselves. For one account, the correlation lands in `temp.correlation`.
  */
 function correlatePicture(db: Database.Database, picture: CurrentPicture): void {
   createScopeTable(db);
@@ -19,8 +20,8 @@ function correlatePicture(db: Database.Database, picture: CurrentPicture): void 
     return;
   }
   db.exec(`DROP TABLE IF EXISTS temp.correlation;
-    CREATE TEMP TABLE correlation (account_id INTEGER PRIMARY KEY, identity_id INTEGER, rule TEXT, category TEXT NOT NULL);
-    INSERT INTO temp.correlation SELECT a.id, NULL, NULL, 'person' FROM temp.scope_snapshots s JOIN accounts a ON a.snapshot_id = s.snapshot_id;`);
+    CREATE TEMP TABLE correlation (account_id INTEGER PRIMARY KEY, identity_id INTEGER, rule TEXT, category TEXT NOT NULL, question TEXT);
+    INSERT INTO temp.correlation SELECT a.id, NULL, NULL, 'person', NULL FROM temp.scope_snapshots s JOIN accounts a ON a.snapshot_id = s.snapshot_id;`);
 }
 
 /** The identity row an account of the picture belongs to, or 0 (SQL over `a` and `temp.correlation` `c`). */
@@ -37,25 +38,33 @@ export interface AccountOwners {
 }
 
 /**
- * Calls `visit(account id, enabled, identity row id or 0)` per account of the picture. Read as one
- * integer per account (.pluck() is several times faster than rows): (id × 2 + enabled) × (largest
- * identity id + 1) + identity id; as rows when ids are too large to pack exactly.
+ * Calls `visit(account id, enabled, identity row id or 0)` per account of the picture, from the
+ * stored correlation (computed first if missing). Read as one integer per account (.pluck() is
+ * several times faster than rows): (id × 2 + enabled) × (largest identity id + 1) + identity id;
+ * as rows when ids are too large to pack exactly.
  */
 function forEachAccount(db: Database.Database, picture: CurrentPicture, visit: (id: number, enabled: boolean, identity: number) => void): void {
-  correlatePicture(db, picture);
-  const from = 'FROM temp.correlation c JOIN accounts a ON a.id = c.account_id';
+  const hr = picture.hr;
+  if (hr) ensureCorrelations(db, hr.id, picture.access.map((s) => s.id));
+  const from = hr
+    ? `FROM main.account_correlations c WHERE c.hr_snapshot_id = ${Math.trunc(hr.id)} AND c.snapshot_id = @snapshot`
+    : "FROM (SELECT id AS account_id, status = 'enabled' AS enabled FROM accounts WHERE snapshot_id = @snapshot) c";
+  const identity = hr ? IDENTITY_OF_ACCOUNT : '0';
   const maxIdentity = (db.prepare('SELECT ifnull(max(id), 0) FROM identities').pluck().get() as number) + 1;
   const maxAccount = db.prepare('SELECT ifnull(max(id), 0) FROM accounts').pluck().get() as number;
-  if ((maxAccount * 2 + 2) * maxIdentity < Number.MAX_SAFE_INTEGER) {
-    const packed = db.prepare(`SELECT (a.id * 2 + (a.status = 'enabled')) * @m + ${IDENTITY_OF_ACCOUNT} ${from}`).pluck().all({ m: maxIdentity }) as number[];
-    for (const v of packed) {
-      const high = Math.floor(v / maxIdentity);
-      visit(Math.floor(high / 2), high % 2 === 1, v - high * maxIdentity);
+  const packs = (maxAccount * 2 + 2) * maxIdentity < Number.MAX_SAFE_INTEGER;
+  const packed = db.prepare(`SELECT (c.account_id * 2 + c.enabled) * @m + ${identity} ${from}`).pluck();
+  const rows = db.prepare(`SELECT c.account_id, c.enabled, ${identity} ${from}`).raw();
+  for (const { id: snapshot } of picture.access) {
+    if (packs) {
+      for (const v of packed.all({ m: maxIdentity, snapshot }) as number[]) {
+        const high = Math.floor(v / maxIdentity);
+        visit(Math.floor(high / 2), high % 2 === 1, v - high * maxIdentity);
+      }
+    } else {
+      for (const [id, enabled, owner] of rows.all({ snapshot }) as [number, number, number][]) visit(id, enabled === 1, owner);
     }
-    return;
   }
-  const rows = db.prepare(`SELECT a.id, a.status = 'enabled', ${IDENTITY_OF_ACCOUNT} ${from}`).raw().all() as [number, number, number][];
-  for (const [id, enabled, identity] of rows) visit(id, enabled === 1, identity);
 }
 
 /**
