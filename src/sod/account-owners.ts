@@ -37,34 +37,52 @@ export interface AccountOwners {
   ownerAccount: number[];
 }
 
+/** Per account of the picture: its id, whether it is enabled, and its identity row id or 0. */
+interface PictureAccounts {
+  ids: Float64Array;
+  enabled: Uint8Array;
+  identities: Float64Array;
+  /** The HR snapshot's identity row ids lie in [identityBase, identityBase + identityRange). */
+  identityBase: number;
+  identityRange: number;
+}
+
 /**
- * Calls `visit(account id, enabled, identity row id or 0)` per account of the picture, from the
- * stored correlation (computed first if missing). Read as one integer per account (.pluck() is
- * several times faster than rows): (id × 2 + enabled) × (largest identity id + 1) + identity id;
- * as rows when ids are too large to pack exactly.
+ * Reads every account of the picture from the stored correlation (computed first if missing),
+ * one integer per account (.pluck() is several times faster than rows): (id × 2 + enabled) ×
+ * (largest identity id + 1) + identity id; as rows when ids are too large to pack exactly.
  */
-function forEachAccount(db: Database.Database, picture: CurrentPicture, visit: (id: number, enabled: boolean, identity: number) => void): void {
+function pictureAccounts(db: Database.Database, picture: CurrentPicture): PictureAccounts {
   const hr = picture.hr;
   if (hr) ensureCorrelations(db, hr.id, picture.access.map((s) => s.id));
   const from = hr
     ? `FROM main.account_correlations c WHERE c.hr_snapshot_id = ${Math.trunc(hr.id)} AND c.snapshot_id = @snapshot`
     : "FROM (SELECT id AS account_id, status = 'enabled' AS enabled FROM accounts WHERE snapshot_id = @snapshot) c";
   const identity = hr ? IDENTITY_OF_ACCOUNT : '0';
-  const maxIdentity = (db.prepare('SELECT ifnull(max(id), 0) FROM identities').pluck().get() as number) + 1;
+  const m = (db.prepare('SELECT ifnull(max(id), 0) FROM identities').pluck().get() as number) + 1;
   const maxAccount = db.prepare('SELECT ifnull(max(id), 0) FROM accounts').pluck().get() as number;
-  const packs = (maxAccount * 2 + 2) * maxIdentity < Number.MAX_SAFE_INTEGER;
+  const packs = (maxAccount * 2 + 2) * m < Number.MAX_SAFE_INTEGER;
   const packed = db.prepare(`SELECT (c.account_id * 2 + c.enabled) * @m + ${identity} ${from}`).pluck();
   const rows = db.prepare(`SELECT c.account_id, c.enabled, ${identity} ${from}`).raw();
-  for (const { id: snapshot } of picture.access) {
-    if (packs) {
-      for (const v of packed.all({ m: maxIdentity, snapshot }) as number[]) {
-        const high = Math.floor(v / maxIdentity);
-        visit(Math.floor(high / 2), high % 2 === 1, v - high * maxIdentity);
+  const parts = picture.access.map(({ id: snapshot }) => (packs ? (packed.all({ m, snapshot }) as number[]) : (rows.all({ snapshot }) as [number, number, number][])));
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const [low, high] = db.prepare('SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM identities WHERE snapshot_id = ?').raw().get(hr?.id ?? 0) as [number, number];
+  const out: PictureAccounts = { ids: new Float64Array(total), enabled: new Uint8Array(total), identities: new Float64Array(total), identityBase: low, identityRange: high - low + 1 };
+  let i = 0;
+  for (const part of parts) {
+    for (const v of part) {
+      if (typeof v === 'number') {
+        const high = Math.floor(v / m);
+        out.ids[i] = Math.floor(high / 2);
+        out.enabled[i] = high % 2;
+        out.identities[i] = v - high * m;
+      } else {
+        [out.ids[i], out.enabled[i], out.identities[i]] = v;
       }
-    } else {
-      for (const [id, enabled, owner] of rows.all({ snapshot }) as [number, number, number][]) visit(id, enabled === 1, owner);
+      i++;
     }
   }
+  return out;
 }
 
 /**
@@ -72,32 +90,29 @@ function forEachAccount(db: Database.Database, picture: CurrentPicture, visit: (
  * in SoD: they cannot exercise their access (docs/sod.md).
  */
 export function accountOwners(db: Database.Database, picture: CurrentPicture): AccountOwners {
-  const ids: number[] = [];
-  const identities: number[] = [];
+  const { ids, enabled, identities, identityBase, identityRange } = pictureAccounts(db, picture);
   let base = Number.MAX_SAFE_INTEGER;
   let top = 0;
-  forEachAccount(db, picture, (id, enabled, identity) => {
+  for (const id of ids) {
     if (id < base) base = id;
     if (id > top) top = id;
-    if (!enabled) return;
-    ids.push(id);
-    identities.push(identity);
-  });
+  }
   if (top === 0) base = 0;
   const ownerOf = new Int32Array(top - base + 1).fill(-1);
   const ownerIdentity: number[] = [];
   const ownerAccount: number[] = [];
   // Owners are numbered in first-seen order: one per identity, one per account standing for itself.
-  const byIdentity = new Map<number, number>();
+  const ownerByIdentity = new Int32Array(identityRange).fill(-1);
   for (let i = 0; i < ids.length; i++) {
+    if (enabled[i] !== 1) continue;
     const id = ids[i]!;
     const identity = identities[i]!;
-    let owner = identity === 0 ? undefined : byIdentity.get(identity);
-    if (owner === undefined) {
+    let owner = identity === 0 ? -1 : ownerByIdentity[identity - identityBase]!;
+    if (owner < 0) {
       owner = ownerIdentity.length;
       ownerIdentity.push(identity);
       ownerAccount.push(id);
-      if (identity !== 0) byIdentity.set(identity, owner);
+      if (identity !== 0) ownerByIdentity[identity - identityBase] = owner;
     }
     ownerOf[id - base] = owner;
   }
