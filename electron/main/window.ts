@@ -22,6 +22,8 @@ export function createMainWindow(renderer: RendererLocation): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click would otherwise open a link in a new window (navigation is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
