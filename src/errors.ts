@@ -77,6 +77,16 @@ export const ERROR_CODES = [
   'UNKNOWN_OWNER',
   /** No mitigating control with that id, and no description to create it. */
   'UNKNOWN_CONTROL',
+  // Evidence packs (CLI exit 4): a campaign, a PKCS#12 or a file the user named.
+  /** No campaign of that id. */
+  'UNKNOWN_CAMPAIGN',
+  /** Not a PKCS#12 file, or one without a key and its certificate. */
+  'P12_INVALID',
+  'P12_WRONG_PASSPHRASE',
+  /** A PKCS#12 whose key is not RSA (PDF signing here needs RSA). */
+  'P12_NOT_RSA',
+  /** `attest verify` was given something that is not a PDF. */
+  'NOT_A_PDF',
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evidenceOperations } from './evidence-contract.js';
 
 /**
  * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
@@ -531,6 +532,7 @@ export const contract = {
     input: z.object({ system: systemName, account: accountName }),
     output: storedAccountDecision,
   }),
+  ...evidenceOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { formatSnapshotDiff } from './format-diff.js';
 import { formatSample, formatSampleList } from './format-sample.js';
 import { define, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
 import { SOD_COMMANDS } from './sod-commands.js';
+import { EVIDENCE_COMMANDS } from './evidence-commands.js';
 
 export type { CommandArgs, CommandDef, OptionValues } from './command-def.js';
 
@@ -332,6 +333,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         : out.snapshots.map((s) => `#${s.id}${s.complete ? '' : '  INCOMPLETE'}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
   }),
   ...SOD_COMMANDS,
+  ...EVIDENCE_COMMANDS,
   define({
     words: ['diff'],
     operation: 'snapshots.diff',

@@ -55,6 +55,11 @@ const BY_CODE: Record<ErrorCode, number> = {
   UNKNOWN_SOD_RULE: EXIT.rejected,
   UNKNOWN_OWNER: EXIT.rejected,
   UNKNOWN_CONTROL: EXIT.rejected,
+  UNKNOWN_CAMPAIGN: EXIT.rejected,
+  P12_INVALID: EXIT.rejected,
+  P12_WRONG_PASSPHRASE: EXIT.rejected,
+  P12_NOT_RSA: EXIT.rejected,
+  NOT_A_PDF: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };

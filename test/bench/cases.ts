@@ -22,6 +22,7 @@ import { runSod } from '../../src/sod/run-sod.js';
 import { currentPicture } from '../../src/sod/current-picture.js';
 import { sodWorkspaceCopy } from './sod-fixture.js';
 import { grantsCsv, grantsXlsx } from './import-fixtures.js';
+import { EVIDENCE_CASES } from './evidence-cases.js';
 
 export interface CaseResult {
   rows: number;
@@ -265,4 +266,5 @@ export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
       rmSync(dir, { recursive: true, force: true });
     }
   },
+  ...EVIDENCE_CASES,
 };
