@@ -1,22 +1,6 @@
 import { z } from 'zod';
-
-/**
- * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
- * are typed from this object; the implementation table in handlers.ts must match it key for key.
- *
- * `scope` says what an operation needs: 'none' runs without a workspace, 'workspace' runs
- * against the workspace the session has unlocked.
- */
-interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
-  summary: string;
-  scope: 'none' | 'workspace';
-  input: I;
-  output: O;
-}
-
-function operation<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
-  return spec;
-}
+import { browseOperations } from './contract-browse.js';
+import { operation } from './operation.js';
 
 const path = z.string().min(1, 'a file path is required');
 const passphrase = z.string();
@@ -267,6 +251,13 @@ const sodText = z.string().max(2000);
 const dn = z.string().trim().min(1, 'a DN is required').max(4096);
 const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
 
+/**
+ * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
+ * are typed from this object; the implementation table in handlers.ts must match it key for key.
+ *
+ * `scope` says what an operation needs: 'none' runs without a workspace, 'workspace' runs
+ * against the workspace the session has unlocked.
+ */
 export const contract = {
   'workspace.create': operation({
     summary: 'Create a new encrypted workspace (never overwrites a file) and unlock it.',
@@ -518,6 +509,7 @@ export const contract = {
       .refine((v) => (v.serviceOwner !== undefined) !== (v.shared === true), { message: 'give exactly one of serviceOwner and shared' }),
     output: accountDecision,
   }),
+  ...browseOperations,
 } as const;
 
 export type Contract = typeof contract;

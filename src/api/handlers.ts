@@ -21,6 +21,7 @@ import { createWorkspace } from '../store/create-workspace.js';
 import { openWorkspace } from '../store/workspace.js';
 import { summarizeWorkspace } from '../store/workspace-summary.js';
 import type { Contract, OperationName } from './contract.js';
+import { browseHandlers } from './handlers-browse.js';
 import type { z } from 'zod';
 import type { Progress } from './result.js';
 import type { ApiSession } from './session.js';
@@ -99,4 +100,5 @@ export const handlers: Handlers = {
     session.attach(workspace);
     return { ...result, workspace: workspace.path };
   },
+  ...browseHandlers,
 };
