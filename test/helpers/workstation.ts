@@ -17,7 +17,7 @@ export interface Workstation {
   page: Page;
   /** A temp folder removed by close(); the demo company lives in `dir/demo` when asked for. */
   dir: string;
-  /** The demo workspace file (locked: the browser unlocks it), when asked for. */
+  /** The demo's (or prepare's) workspace file, locked: the browser unlocks it. */
   demoWorkspace: string | null;
   /** Uncaught errors and console errors the page reported. */
   pageErrors: string[];
@@ -27,6 +27,8 @@ export interface Workstation {
 export interface WorkstationOptions {
   /** Lay out the demo company (its exports and a locked workspace) first. */
   demo?: boolean;
+  /** Or make a workspace of one's own in `dir`; it must be closed (locked) when the promise resolves. */
+  prepare?: (dir: string) => Promise<string>;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
 }
@@ -44,7 +46,7 @@ export async function startWorkstation(options: WorkstationOptions = {}): Promis
     const demo = await createDemoWorkspace(join(dir, 'demo'), PASSPHRASE, { operator: 'ui-test' });
     demoWorkspace = demo.workspace.path;
     demo.workspace.close();
-  }
+  } else if (options.prepare) demoWorkspace = await options.prepare(dir);
   const server = await startServer({ staticDir: RENDERER_DIR });
   // Root in a container has no user namespace for chromium's sandbox; the page is our own, on loopback.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });

@@ -1,0 +1,84 @@
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSnapshot } from '../../src/ingest/import-snapshot.js';
+import { createWorkspace } from '../../src/store/create-workspace.js';
+import { startWorkstation, type Workstation } from '../helpers/workstation.js';
+import { openScreen, unlockWorkspace } from '../helpers/workstation-flows.js';
+import { PASSPHRASE } from '../helpers/workspace.js';
+
+const PEOPLE = 100_000;
+let ws: Workstation;
+
+/** An HR roster of 100k people, E000000 … E099999, named so that their order by name is their order by id. */
+async function writeRoster(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('Employee ID,Display Name,Email,Department,Title,Status\n');
+  for (let i = 0; i < PEOPLE; i += 1000) {
+    let chunk = '';
+    for (let j = i; j < i + 1000; j++) {
+      const id = String(j).padStart(6, '0');
+      chunk += `E${id},Person ${id},person.${id}@example.test,Dept ${j % 40},Analyst,${j % 17 === 0 ? 'Terminated' : 'Active'}\n`;
+    }
+    out.write(chunk);
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+beforeAll(async () => {
+  ws = await startWorkstation({
+    prepare: async (dir) => {
+      const roster = join(dir, 'roster.csv');
+      await writeRoster(roster);
+      const workspace = createWorkspace(join(dir, 'large.attest'), PASSPHRASE, { org: 'Large Co', operator: 'ui-test' });
+      await importSnapshot(workspace, { files: [{ path: roster }], profile: 'hr', operator: 'ui-test' });
+      workspace.close();
+      return workspace.path;
+    },
+  });
+  await unlockWorkspace(ws.page, ws.demoWorkspace!, PASSPHRASE);
+  await ws.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+}, 180_000);
+afterAll(async () => {
+  await ws?.close();
+});
+
+describe('a 100k-identity population in the browser', () => {
+  it('keeps only the rows in view in the page and fetches only the pages scrolled to', async () => {
+    const { page } = ws;
+    const asked: number[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/identities.search')) asked.push((JSON.parse(request.postData() ?? '{}') as { offset?: number }).offset ?? 0);
+    });
+    await openScreen(page, 'Identities & accounts');
+    await page.getByTestId('table-total').filter({ hasText: '100,000 identities' }).waitFor();
+    const table = page.getByRole('table', { name: 'Identities' });
+    expect(await table.getAttribute('aria-rowcount')).toBe(String(PEOPLE));
+    expect(await table.getByRole('row').count()).toBeLessThan(80);
+
+    // Jump to the middle: the rows there arrive, and only their page (and a neighbour) is asked for.
+    asked.length = 0;
+    const scroller = table.locator('[role="row"]').first().locator('xpath=following-sibling::div[1]');
+    await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+    await table.getByRole('cell', { name: 'E050000', exact: true }).waitFor();
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(3);
+    expect(asked.every((offset) => offset >= 49_000 && offset <= 51_000)).toBe(true);
+    expect(await table.getByRole('row').count()).toBeLessThan(80);
+
+    // And the very end.
+    await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await table.getByRole('cell', { name: 'E099999', exact: true }).waitFor();
+  });
+
+  it('searches and filters on the host, a page at a time', async () => {
+    const { page } = ws;
+    await page.getByRole('searchbox', { name: 'Search' }).fill('person.07777');
+    await page.getByTestId('table-total').filter({ hasText: /^10 identities$/ }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'terminated' }).click();
+    await page.getByTestId('table-total').filter({ hasText: `${Math.ceil(PEOPLE / 17).toLocaleString('en-GB')} identities` }).waitFor();
+    expect(ws.pageErrors).toEqual([]);
+  });
+});
