@@ -13,7 +13,7 @@ import { PASSPHRASE } from '../test/helpers/workspace.js';
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(720, 890); // no hover state or tooltip in the picture
+  await page.mouse.move(120, 700); // no hover state or tooltip in the picture
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400); // charts and transitions settle
   await page.screenshot({ path: join(OUT, `${name}.png`) });

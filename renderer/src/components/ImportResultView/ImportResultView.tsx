@@ -26,7 +26,9 @@ export function ImportResultView({ result, onShowSnapshot, onAnother }: ImportRe
             ['Entitlements', result.entitlements],
             ['Grants', result.grants],
           ] as const
-        ).map(([label, value]) => (
+        )
+          .filter(([label, value]) => value > 0 || (label === 'Identities') === result.identities > 0)
+          .map(([label, value]) => (
           <Paper key={label} withBorder p="sm">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
               {label}
