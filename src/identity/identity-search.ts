@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { IdentityEntry } from './identity-diff.js';
 import { containsPattern, type Page, type PageRequest } from '../store/paging.js';
 
-export interface IdentityListRow {
-  employeeId: string;
-  displayName: string | null;
-  email: string | null;
-  department: string | null;
-  title: string | null;
-  status: string;
+export interface IdentityListRow extends IdentityEntry {
   terminationDate: string | null;
 }
 

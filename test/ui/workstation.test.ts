@@ -121,12 +121,13 @@ describe('the workstation in chromium, over the serve host and the demo company'
 
   it('toggles dark mode, and follows the system preference until the user picks', async () => {
     const { page } = ws;
-    const scheme = (): Promise<string | null> => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+    const scheme = (): Promise<string | null> => page.locator('html').getAttribute('data-mantine-color-scheme');
+    const background = (): Promise<string> => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     expect(await scheme()).toBe('light');
-    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();
     expect(await scheme()).toBe('dark');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(light);
+    expect(await background()).not.toBe(light);
     await page.getByRole('button', { name: 'Switch to light mode' }).click();
     expect(await scheme()).toBe('light');
 
@@ -134,7 +135,7 @@ describe('the workstation in chromium, over the serve host and the demo company'
     const darkPage = await darkContext.newPage();
     await darkPage.goto(ws.server.url);
     await darkPage.getByRole('heading', { level: 1 }).first().waitFor();
-    expect(await darkPage.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
+    expect(await darkPage.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
     await darkContext.close();
   });
 

@@ -1,11 +1,12 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { OperationOutput } from '../../../src/api/contract';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
+import { SectionPanel } from '../components/SectionPanel';
 import { StatCard } from '../components/StatCard';
+import { TableHeader } from '../components/TableHeader';
 import { formatAge, formatCount, formatDate, humanize } from '../format';
 import { useOperation } from '../hooks/useOperation';
 
@@ -20,15 +21,7 @@ const RISK_COLORS: Record<string, string> = { critical: 'red', high: 'orange', m
 function SystemsTable({ systems, staleDays, onNavigate }: { systems: Summary['systems']; staleDays: number; onNavigate: DashboardPageProps['onNavigate'] }) {
   return (
     <Table verticalSpacing={6} highlightOnHover aria-label="Systems and their newest snapshots">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>System</Table.Th>
-          <Table.Th>Newest snapshot</Table.Th>
-          <Table.Th>Age</Table.Th>
-          <Table.Th ta="right">Rows</Table.Th>
-          <Table.Th ta="right">Snapshots</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHeader columns={['System', 'Newest snapshot', 'Age', ['Rows', 'right'], ['Snapshots', 'right']]} />
       <Table.Tbody>
         {systems.map((s) => (
           <Table.Tr key={s.system} data-testid={`system-${s.system}`}>
@@ -125,22 +118,6 @@ function SodChart({ sod }: { sod: NonNullable<Summary['sod']> }) {
   );
 }
 
-function Panel({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Title order={2} size="h4">
-        {title}
-      </Title>
-      {subtitle && (
-        <Text size="xs" c="dimmed" mb="md">
-          {subtitle}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
-}
-
 /** The workspace at a glance: what it holds, how fresh each system is, what the analysis and SoD runs found. */
 export function DashboardPage({ onNavigate }: DashboardPageProps) {
   const { data, error } = useOperation('dashboard.summary', {});
@@ -161,20 +138,20 @@ export function DashboardPage({ onNavigate }: DashboardPageProps) {
             <StatCard label="Snapshots" value={data.counts.snapshots} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <Panel title="Findings by type" subtitle={data.findings ? `Analysis run #${data.findings.runId}, as of ${formatDate(data.findings.asOf)}` : undefined}>
+            <SectionPanel title="Findings by type" subtitle={data.findings ? `Analysis run #${data.findings.runId}, as of ${formatDate(data.findings.asOf)}` : undefined}>
               {data.findings ? <FindingsChart findings={data.findings} onNavigate={onNavigate} /> : <EmptyState title="No analysis yet">Run an analysis ("attest analyze") once the HR roster and systems are imported.</EmptyState>}
-            </Panel>
-            <Panel title="SoD violations by risk" subtitle={data.sod ? `SoD run #${data.sod.runId}, as of ${formatDate(data.sod.asOf)}` : undefined}>
+            </SectionPanel>
+            <SectionPanel title="SoD violations by risk" subtitle={data.sod ? `SoD run #${data.sod.runId}, as of ${formatDate(data.sod.asOf)}` : undefined}>
               {data.sod ? <SodChart sod={data.sod} /> : <EmptyState title="No SoD run yet">Import a rule set (Findings & SoD) and run the evaluation ("attest sod run").</EmptyState>}
-            </Panel>
+            </SectionPanel>
           </SimpleGrid>
-          <Panel title="Systems" subtitle={`A snapshot older than ${data.staleDays} days is stale (Settings).`}>
+          <SectionPanel title="Systems" subtitle={`A snapshot older than ${data.staleDays} days is stale (Settings).`}>
             {data.systems.length === 0 ? (
               <EmptyState title="No systems yet">Import the HR roster and each system's export (Import).</EmptyState>
             ) : (
               <SystemsTable systems={data.systems} staleDays={data.staleDays} onNavigate={onNavigate} />
             )}
-          </Panel>
+          </SectionPanel>
         </Stack>
       )}
     </>

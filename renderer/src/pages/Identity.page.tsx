@@ -4,6 +4,7 @@ import type { OperationOutput } from '../../../src/api/contract';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
+import { SectionPanel } from '../components/SectionPanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDate, humanize } from '../format';
 import { useOperation } from '../hooks/useOperation';
@@ -117,10 +118,7 @@ export function IdentityPage({ employeeId, onNavigate }: IdentityPageProps) {
             )}
           </section>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <Paper withBorder p="lg" component="section" aria-label="Findings">
-              <Title order={2} size="h4" mb="sm">
-                Findings
-              </Title>
+            <SectionPanel title="Findings">
               {data.findings.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   The newest analysis found nothing about this person.
@@ -144,11 +142,8 @@ export function IdentityPage({ employeeId, onNavigate }: IdentityPageProps) {
                   </Table.Tbody>
                 </Table>
               )}
-            </Paper>
-            <Paper withBorder p="lg" component="section" aria-label="SoD violations">
-              <Title order={2} size="h4" mb="sm">
-                SoD violations
-              </Title>
+            </SectionPanel>
+            <SectionPanel title="SoD violations">
               {data.violations.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   The newest SoD run found no conflict for this person.
@@ -174,7 +169,7 @@ export function IdentityPage({ employeeId, onNavigate }: IdentityPageProps) {
                   </Table.Tbody>
                 </Table>
               )}
-            </Paper>
+            </SectionPanel>
           </SimpleGrid>
         </Stack>
       )}

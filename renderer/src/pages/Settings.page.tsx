@@ -1,10 +1,11 @@
-import { Button, Code, DataList, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, DataList, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OperationOutput } from '../../../src/api/contract';
 import type { ApiError } from '../../../src/api/result';
 import { call } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { SectionPanel } from '../components/SectionPanel';
 import { formatDate } from '../format';
 import type { WorkspaceInfo } from './Workstation.page';
 
@@ -67,10 +68,7 @@ export function SettingsPage({ info, settings, onSaved }: SettingsPageProps) {
             </Group>
           </Stack>
         </Paper>
-        <Paper withBorder p="lg" component="section" aria-label="About this workspace">
-          <Title order={2} size="h4" mb="md">
-            This workspace
-          </Title>
+        <SectionPanel title="This workspace">
           <DataList labelWidth="180px">
             <DataList.Item>
               <DataList.ItemLabel>File</DataList.ItemLabel>
@@ -109,7 +107,7 @@ export function SettingsPage({ info, settings, onSaved }: SettingsPageProps) {
               </DataList.ItemValue>
             </DataList.Item>
           </DataList>
-        </Paper>
+        </SectionPanel>
       </Stack>
     </>
   );

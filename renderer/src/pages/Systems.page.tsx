@@ -8,6 +8,7 @@ import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { SnapshotDiffView } from '../components/SnapshotDiffView';
 import { SnapshotProvenance } from '../components/SnapshotProvenance';
+import { TableHeader } from '../components/TableHeader';
 import { formatCount, formatDate } from '../format';
 import { useOperation } from '../hooks/useOperation';
 
@@ -64,15 +65,7 @@ export function SystemsPage({ system, onNavigate }: SystemsPageProps) {
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <Paper withBorder component="section" aria-label={`Snapshots of ${current}`}>
                 <Table highlightOnHover verticalSpacing="xs">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Snapshot</Table.Th>
-                      <Table.Th>As of</Table.Th>
-                      <Table.Th>File</Table.Th>
-                      <Table.Th ta="right">Imported</Table.Th>
-                      <Table.Th ta="right">Rejected</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHeader columns={['Snapshot', 'As of', 'File', ['Imported', 'right'], ['Rejected', 'right']]} />
                   <Table.Tbody>
                     {snapshots.map((s) => (
                       <Table.Tr
