@@ -71,6 +71,10 @@ describe('the screens’ read operations over the demo company', () => {
     const detail = await ok('sod.violation', { id: first.id });
     expect(new Set(detail.grants.map((g) => g.side)).size).toBeGreaterThanOrEqual(2);
     expect((await ok('sod.violations', { risk: first.risk as 'high', limit: 1000 })).rows.every((v) => v.risk === first.risk)).toBe(true);
+    expect(await invoke('sod.violation', { id: 999_999 }, { session })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const inOneSystem = await ok('findings.page', { system: findings.rows[0]!.system, limit: 1000 });
+    expect(inOneSystem.rows.every((f) => f.system === findings.rows[0]!.system)).toBe(true);
+    expect(await invoke('findings.page', { type: 'no-such-type' }, { session })).toMatchObject({ ok: false, error: { code: 'USAGE' } });
   });
 
   it('keeps settings in the workspace, audited', async () => {
