@@ -156,6 +156,21 @@ export const browseOperations = {
       exception: z.object({ id: count, approver: z.string(), justification: z.string(), from: z.string(), to: z.string(), grantedBy: z.string(), grantedAt: z.string() }).nullable(),
     }),
   }),
+  'import.preview': operation({
+    summary: "A file's first rows as written and the fields a profile reads, for mapping columns by hand (nothing is imported).",
+    scope: 'none',
+    input: z.object({ path: z.string().min(1, 'a file path is required'), sheet: z.string().optional(), profile: z.string().optional(), rows: z.number().int().min(1).max(100).default(10) }),
+    output: z.object({
+      kind: z.string(),
+      header: z.array(z.string()).nullable(),
+      rows: z.array(z.object({ line: count, cells: z.array(z.string()) })),
+      encoding: z.string().nullable(),
+      delimiter: z.string().nullable(),
+      sheet: z.string().nullable(),
+      notes: z.array(z.string()),
+      fields: z.array(z.object({ name: z.string(), required: z.boolean() })),
+    }),
+  }),
   'settings.get': operation({
     summary: 'The workspace’s settings (auto-lock idle time, stale-snapshot age).',
     scope: 'workspace',

@@ -2,6 +2,7 @@ import { searchAccounts } from '../identity/account-search.js';
 import { identityAccess } from '../identity/identity-access.js';
 import { searchIdentities } from '../identity/identity-search.js';
 import { pageFindings } from '../identity/stored-findings.js';
+import { previewFile } from '../ingest/preview-file.js';
 import { dashboardSummary } from '../overview/dashboard-summary.js';
 import { pageViolations, showViolation } from '../sod/stored-violations.js';
 import { readSettings, updateSettings } from '../store/settings.js';
@@ -17,6 +18,7 @@ export const browseHandlers: Pick<Handlers, keyof typeof browseOperations> = {
   'findings.page': (input, { session }) => pageFindings(session.workspace.db, input),
   'sod.violations': (input, { session }) => pageViolations(session.workspace.db, input),
   'sod.violation': ({ id }, { session }) => showViolation(session.workspace.db, id),
+  'import.preview': ({ path, ...options }, { signal }) => previewFile(path, { ...options, signal }),
   'settings.get': (_input, { session }) => readSettings(session.workspace),
   'settings.update': (input, { session }) => updateSettings(session.workspace, input, session.operator),
 };

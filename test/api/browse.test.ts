@@ -77,6 +77,18 @@ describe('the screens’ read operations over the demo company', () => {
     expect(await invoke('findings.page', { type: 'no-such-type' }, { session })).toMatchObject({ ok: false, error: { code: 'USAGE' } });
   });
 
+  it('previews a file’s first rows as written and the fields its profile reads', async () => {
+    const erp = demo.files.find((f) => f.name === 'erp-grants.csv')!;
+    const preview = await ok('import.preview', { path: erp.path, profile: 'grants', rows: 3 });
+    expect(preview.header).toContain('Account');
+    expect(preview.rows.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(preview.rows[0]!.cells).toHaveLength(preview.header!.length);
+    expect(preview.fields.filter((f) => f.required).map((f) => f.name)).toEqual(expect.arrayContaining(['Account', 'Entitlement']));
+    const ldif = demo.files.find((f) => f.name.endsWith('.ldif'))!;
+    expect(await ok('import.preview', { path: ldif.path })).toMatchObject({ kind: 'ldif', header: null, rows: [], fields: [] });
+    expect(await invoke('import.preview', { path: join(dir, 'missing.csv') }, { session })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
+  });
+
   it('keeps settings in the workspace, audited', async () => {
     expect(await ok('settings.get', {})).toEqual({ autoLockMinutes: 15, staleDays: 30 });
     expect(await ok('settings.update', { autoLockMinutes: 5 })).toEqual({ autoLockMinutes: 5, staleDays: 30 });

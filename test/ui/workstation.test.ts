@@ -95,6 +95,11 @@ describe('the workstation in chromium, over the serve host and the demo company'
     expect(digits(await page.getByTestId('dry-Rejected').textContent())).toBe(1);
     expect(await page.getByTestId('detected-profile').textContent()).toBe('grants');
     expect(await page.getByRole('region', { name: 'Problems found' }).textContent()).toMatch(/line 42/);
+    const raw = page.getByRole('region', { name: 'First rows of the file, as written' });
+    await raw.waitFor();
+    expect(await raw.getByRole('row').count()).toBe(1 + 8);
+    expect(await raw.textContent()).toContain('user0');
+    expect(await page.getByRole('region', { name: 'Column mapping' }).getByRole('combobox', { name: 'Account', exact: true }).inputValue()).toBe('Account');
     const before = (await api('snapshots.list', {})).snapshots.length;
     await page.getByRole('button', { name: /^Import 40 rows/ }).click();
     await page.getByTestId('import-result').waitFor();

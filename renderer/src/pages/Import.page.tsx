@@ -2,7 +2,7 @@ import { Button, Group, Paper, Select, Stack, Stepper, TextInput } from '@mantin
 import { useRef, useState, type FormEvent } from 'react';
 import type { OperationInput, OperationOutput } from '../../../src/api/contract';
 import type { ApiError } from '../../../src/api/result';
-import { callWithProgress, type Progress } from '../api/client';
+import { call, callWithProgress, type Progress } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { ImportResultView } from '../components/ImportResultView';
 import { ImportReview } from '../components/ImportReview';
@@ -11,6 +11,7 @@ import { ProgressPanel } from '../components/ProgressPanel';
 import { useOperation } from '../hooks/useOperation';
 
 type ImportResult = OperationOutput<'import.run'>;
+type FilePreview = OperationOutput<'import.preview'>;
 
 export interface ImportPageProps {
   onNavigate: (...route: string[]) => void;
@@ -40,6 +41,7 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
   const [source, setSource] = useState<Source>(EMPTY);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [dryRun, setDryRun] = useState<ImportResult | null>(null);
+  const [filePreview, setFilePreview] = useState<FilePreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -76,6 +78,8 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
     setDryRun(checked);
     setMapping(checked.files[0]?.columns ?? {});
     setStep(1);
+    const preview = await call('import.preview', { path: source.path.trim(), profile: checked.files[0]?.profile, sheet: checked.files[0]?.sheet ?? undefined, rows: 8 });
+    setFilePreview(preview.ok ? preview.value : null);
   };
   const commit = async (): Promise<void> => {
     setStep(2);
@@ -141,7 +145,7 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
         )}
         {step === 1 && dryRun && (
           <>
-            <ImportReview dryRun={dryRun} mapping={mapping} onMappingChange={setMapping} />
+            <ImportReview dryRun={dryRun} preview={filePreview} mapping={mapping} onMappingChange={setMapping} />
             <Group>
               <Button onClick={() => void commit()} disabled={running !== null}>
                 Import {dryRun.rowsImported.toLocaleString()} rows

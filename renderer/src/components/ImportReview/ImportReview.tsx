@@ -1,12 +1,15 @@
-import { Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { OperationOutput } from '../../../../src/api/contract';
 import { formatBytes, formatCount } from '../../format';
 
 type ImportResult = OperationOutput<'import.run'>;
+type FilePreview = OperationOutput<'import.preview'>;
 
 export interface ImportReviewProps {
   /** The dry run: what the import would do, nothing saved. */
   dryRun: ImportResult;
+  /** The file's first rows as written and the fields its profile reads; null while it loads or for non-table files. */
+  preview: FilePreview | null;
   /** The column mapping being edited: field → header in the file. */
   mapping: Record<string, string>;
   onMappingChange: (mapping: Record<string, string>) => void;
@@ -16,6 +19,15 @@ function cell(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
+}
+
+/** A raw row keyed by its header cells, its line first. */
+function rowByHeader(headers: readonly string[], row: { line: number; cells: readonly string[] }): Record<string, unknown> {
+  const keyed: Record<string, unknown> = { line: row.line };
+  headers.forEach((header, i) => {
+    keyed[header] = row.cells[i] ?? '';
+  });
+  return keyed;
 }
 
 function PreviewTable({ title, rows }: { title: string; rows: Record<string, unknown>[] }) {
@@ -50,8 +62,10 @@ function PreviewTable({ title, rows }: { title: string; rows: Record<string, unk
 }
 
 /** The dry run laid out for a decision: detected format, column mapping (editable), first records, and the problems found. */
-export function ImportReview({ dryRun, mapping, onMappingChange }: ImportReviewProps) {
+export function ImportReview({ dryRun, preview: file, mapping, onMappingChange }: ImportReviewProps) {
   const { preview } = dryRun;
+  const headers = file?.header ?? null;
+  const fields = file && file.fields.length > 0 ? file.fields : Object.keys(mapping).map((name) => ({ name, required: false }));
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, md: 5 }}>
@@ -107,24 +121,42 @@ export function ImportReview({ dryRun, mapping, onMappingChange }: ImportReviewP
           ))}
         </Paper>
       ))}
-      {Object.keys(mapping).length > 0 && (
+      {fields.length > 0 && (
         <Paper withBorder p="md" component="section" aria-label="Column mapping">
           <Title order={3} size="h5" mb={4}>
             Column mapping
           </Title>
           <Text size="xs" c="dimmed" mb="sm">
-            Which column of the file each field is read from. Change a header and check again; the mapping used is remembered for this system.
+            Which column of the file each field is read from. Change one and check again; the mapping used is remembered for this system.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
-            {Object.entries(mapping).map(([field, header]) => (
-              <TextInput key={field} label={field} value={header} size="xs" onChange={(e) => onMappingChange({ ...mapping, [field]: e.currentTarget.value })} spellCheck={false} />
-            ))}
+            {fields.map(({ name, required }) =>
+              headers ? (
+                <Select
+                  key={name}
+                  label={name}
+                  size="xs"
+                  data={headers}
+                  value={mapping[name] ?? null}
+                  placeholder={required ? 'Required: choose a column' : 'Not in this file'}
+                  onChange={(value) => onMappingChange(value ? { ...mapping, [name]: value } : Object.fromEntries(Object.entries(mapping).filter(([field]) => field !== name)))}
+                  clearable={!required}
+                  searchable
+                  error={required && !mapping[name] ? 'required' : undefined}
+                />
+              ) : (
+                <TextInput key={name} label={name} value={mapping[name] ?? ''} size="xs" onChange={(e) => onMappingChange({ ...mapping, [name]: e.currentTarget.value })} spellCheck={false} />
+              ),
+            )}
           </SimpleGrid>
         </Paper>
       )}
-      {preview.identities.length > 0 && <PreviewTable title="First identities" rows={preview.identities} />}
-      {preview.accounts.length > 0 && <PreviewTable title="First accounts" rows={preview.accounts} />}
-      {preview.grants.length > 0 && <PreviewTable title="First grants" rows={preview.grants} />}
+      {file && headers && file.rows.length > 0 && (
+        <PreviewTable title="First rows of the file, as written" rows={file.rows.map((row) => rowByHeader(headers, row))} />
+      )}
+      {preview.identities.length > 0 && <PreviewTable title="First identities, as they would land" rows={preview.identities} />}
+      {preview.accounts.length > 0 && <PreviewTable title="First accounts, as they would land" rows={preview.accounts} />}
+      {preview.grants.length > 0 && <PreviewTable title="First grants, as they would land" rows={preview.grants} />}
       <Paper withBorder p="md" component="section" aria-label="Problems found">
         <Title order={3} size="h5" mb={4}>
           Problems found
