@@ -62,6 +62,11 @@ async function main(): Promise<void> {
     await page.getByRole('region', { name: 'Accounts' }).waitFor();
     await shot(page, 'identity');
 
+    await openScreen(page, 'Audit trail');
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByTestId('audit-verification').waitFor();
+    await shot(page, 'audit');
+
     await openScreen(page, 'Settings');
     await shot(page, 'settings');
 

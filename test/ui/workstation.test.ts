@@ -61,7 +61,7 @@ describe('the workstation in chromium, over the serve host and the demo company'
 
   it('opens every screen from the navbar without an error', async () => {
     const { page } = ws;
-    for (const screen of ['Systems & snapshots', 'Identities & accounts', 'Findings & SoD', 'Import', 'Settings', 'Dashboard']) await openScreen(page, screen);
+    for (const screen of ['Systems & snapshots', 'Identities & accounts', 'Findings & SoD', 'Import', 'Audit trail', 'Settings', 'Dashboard']) await openScreen(page, screen);
     await openScreen(page, 'Findings & SoD');
     await page.getByRole('tab', { name: 'SoD violations' }).click();
     const violations = await api('sod.violations', { limit: 1 });
@@ -72,6 +72,19 @@ describe('the workstation in chromium, over the serve host and the demo company'
     for (const g of detail.grants) expect(await page.getByRole('dialog').getByRole('region', { name: `Side ${g.side}` }).textContent()).toContain(g.account);
     await page.keyboard.press('Escape');
     expect(ws.pageErrors).toEqual([]);
+  });
+
+  it('lists the audit trail a page at a time and verifies its chain as the API does', async () => {
+    const { page } = ws;
+    await openScreen(page, 'Audit trail');
+    const verified = await api('audit.verify', {});
+    await page.getByTestId('table-total').filter({ hasText: `${verified.events} events` }).waitFor();
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    expect(await page.getByTestId('audit-verification').textContent()).toContain(verified.head);
+    const first = (await api('audit.list', { afterSeq: 0, limit: 1 })).events[0]!;
+    await page.getByRole('table', { name: 'Audit events' }).getByRole('row').nth(1).click();
+    expect(await page.getByRole('dialog').textContent()).toContain(first.hash);
+    await page.keyboard.press('Escape');
   });
 
   it('searches an identity on the host and opens its page with its access', async () => {

@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { WorkstationShell, type NavItem } from '../components/WorkstationShell';
 import { useAutoLock } from '../hooks/useAutoLock';
 import { useHashRoute } from '../hooks/useHashRoute';
+import { AuditPage } from './Audit.page';
 import { DashboardPage } from './Dashboard.page';
 import { FindingsPage } from './Findings.page';
 import { IdentitiesPage } from './Identities.page';
@@ -27,6 +28,7 @@ const NAV: NavItem[] = [
   { id: 'identities', label: 'Identities & accounts', description: 'Search people and access' },
   { id: 'findings', label: 'Findings & SoD', description: 'Risks and violations' },
   { id: 'import', label: 'Import', description: 'Bring in an export' },
+  { id: 'audit', label: 'Audit trail', description: 'Every change, hash-chained' },
   { id: 'settings', label: 'Settings', description: 'Auto-lock, staleness' },
 ];
 
@@ -49,6 +51,7 @@ export function WorkstationPage({ info, onLock }: WorkstationPageProps) {
       {active === 'identities' && (detail ? <IdentityPage employeeId={detail} onNavigate={navigate} /> : <IdentitiesPage onNavigate={navigate} />)}
       {active === 'findings' && <FindingsPage route={detail ? [detail, ...rest] : []} onNavigate={navigate} />}
       {active === 'import' && <ImportPage onNavigate={navigate} />}
+      {active === 'audit' && <AuditPage />}
       {active === 'settings' && <SettingsPage info={info} settings={settings} onSaved={setSettings} />}
     </WorkstationShell>
   );

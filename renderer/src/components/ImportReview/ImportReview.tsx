@@ -38,7 +38,7 @@ function PreviewTable({ title, rows }: { title: string; rows: Record<string, unk
         {title}
       </Text>
       <ScrollArea>
-        <Table fz="xs" verticalSpacing={2} striped>
+        <Table fz="xs" verticalSpacing={2} striped style={{ whiteSpace: 'nowrap' }}>
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
