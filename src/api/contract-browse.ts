@@ -66,7 +66,7 @@ export const browseOperations = {
   'identities.search': operation({
     summary: 'A page of the newest HR snapshot’s identities: search (id, name, e-mail), status and department filters.',
     scope: 'workspace',
-    input: z.object({ search, status: z.enum(['active', 'leave', 'terminated']).optional(), department: z.string().max(200).optional(), ...paging }),
+    input: z.object({ search, status: z.enum(['active', 'leave', 'terminated']).optional(), department: z.string().max(200).optional(), facets: z.boolean().optional(), ...paging }),
     output: z.object({ snapshot: hrSnapshot.nullable(), departments: z.array(z.string()), ...pageOf(identityRow) }),
   }),
   'identities.show': operation({

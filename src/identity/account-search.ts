@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { containsPattern, type Page, type PageRequest } from '../store/paging.js';
+import { containsPattern, selectPage, type Page, type PageRequest } from '../store/paging.js';
 
 export interface AccountListRow {
   system: string;
@@ -36,15 +36,18 @@ export function searchAccounts(db: Database.Database, query: AccountQuery): Page
     privileged: query.privileged === undefined ? null : Number(query.privileged),
     search: query.search?.trim() ? containsPattern(query.search) : null,
   };
-  const total = db.prepare(`SELECT count(*) FROM ${from} WHERE ${where}`).pluck().get(params) as number;
-  const rows = db
-    .prepare(
-      `SELECT sy.name AS system, a.snapshot_id AS snapshotId, a.account_key AS accountKey, a.login, a.display_name AS displayName, a.email, a.employee_id AS employeeId,
-              a.status, a.account_type AS accountType, a.privileged, a.last_login AS lastLogin,
-              (SELECT count(*) FROM grants g WHERE g.snapshot_id = a.snapshot_id AND g.account_id = a.id) AS grants
-       FROM ${from} WHERE ${where} ORDER BY sy.name COLLATE NOCASE, a.login COLLATE NOCASE LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AccountListRow, 'privileged'> & { privileged: number })[];
+  const page = selectPage<Omit<AccountListRow, 'privileged'> & { privileged: number }>(
+    db,
+    {
+      columns: `sy.name AS system, a.snapshot_id AS snapshotId, a.account_key AS accountKey, a.login, a.display_name AS displayName, a.email, a.employee_id AS employeeId,
+                a.status, a.account_type AS accountType, a.privileged, a.last_login AS lastLogin,
+                (SELECT count(*) FROM grants g WHERE g.snapshot_id = a.snapshot_id AND g.account_id = a.id) AS grants`,
+      source: `${from} WHERE ${where}`,
+      orderBy: 'sy.name COLLATE NOCASE, a.login COLLATE NOCASE',
+    },
+    params,
+    query,
+  );
   const systems = db.prepare(`SELECT DISTINCT sy.name FROM latest_snapshots s JOIN systems sy ON sy.id = s.system_id WHERE s.content = 'access' ORDER BY sy.name COLLATE NOCASE`).pluck().all() as string[];
-  return { systems, total, offset: query.offset, rows: rows.map((r) => ({ ...r, privileged: r.privileged === 1 })) };
+  return { systems, ...page, rows: page.rows.map((r) => ({ ...r, privileged: r.privileged === 1 })) };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { IdentityEntry } from './identity-diff.js';
-import { containsPattern, type Page, type PageRequest } from '../store/paging.js';
+import { containsPattern, selectPage, type Page, type PageRequest } from '../store/paging.js';
 
 export interface IdentityListRow extends IdentityEntry {
   terminationDate: string | null;
@@ -11,6 +11,8 @@ export interface IdentityQuery extends PageRequest {
   search?: string | undefined;
   status?: string | undefined;
   department?: string | undefined;
+  /** Also list the snapshot's departments (for a filter's choices); a page needs them once, not per scroll. */
+  facets?: boolean | undefined;
 }
 
 /** The HR snapshot the identity screens read: the newest one. */
@@ -31,10 +33,9 @@ export function searchIdentities(db: Database.Database, query: IdentityQuery): P
   const where = `snapshot_id = @snapshot AND (@status IS NULL OR status = @status) AND (@department IS NULL OR department = @department)
     AND (@search IS NULL OR lower(employee_id) LIKE @search ESCAPE '\\' OR lower(ifnull(display_name, '')) LIKE @search ESCAPE '\\' OR ifnull(email_key, lower(ifnull(email, ''))) LIKE @search ESCAPE '\\')`;
   const params = { snapshot: snapshot.id, status: query.status ?? null, department: query.department ?? null, search: query.search?.trim() ? containsPattern(query.search) : null };
-  const total = db.prepare(`SELECT count(*) FROM identities WHERE ${where}`).pluck().get(params) as number;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM identities WHERE ${where} ORDER BY ifnull(display_name, employee_id) COLLATE NOCASE, employee_id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: query.limit, offset: query.offset }) as IdentityListRow[];
-  const departments = db.prepare('SELECT DISTINCT department FROM identities WHERE snapshot_id = ? AND department IS NOT NULL ORDER BY department').pluck().all(snapshot.id) as string[];
-  return { snapshot, departments, total, offset: query.offset, rows };
+  const page = selectPage<IdentityListRow>(db, { columns: COLUMNS, source: `identities WHERE ${where}`, orderBy: 'ifnull(display_name, employee_id) COLLATE NOCASE, employee_id' }, params, query);
+  const departments = query.facets
+    ? (db.prepare('SELECT DISTINCT department FROM identities WHERE snapshot_id = ? AND department IS NOT NULL ORDER BY department').pluck().all(snapshot.id) as string[])
+    : [];
+  return { snapshot, departments, ...page };
 }

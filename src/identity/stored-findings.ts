@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AttestError } from '../errors.js';
-import { containsPattern, type Page, type PageRequest } from '../store/paging.js';
+import { containsPattern, selectPage, type Page, type PageRequest } from '../store/paging.js';
 import { FINDING_TYPES, countKey, emptyCounts, type AnalysisParameters } from './findings/finding-types.js';
 
 export interface Finding {
@@ -105,8 +105,7 @@ export function pageFindings(db: Database.Database, query: FindingQuery): Omit<A
   const where = `run_id = @run AND (@type IS NULL OR type = @type) AND (@system IS NULL OR system = @system)
     AND (@search IS NULL OR lower(account) LIKE @search ESCAPE '\\' OR lower(account_key) LIKE @search ESCAPE '\\' OR lower(ifnull(employee_id, '')) LIKE @search ESCAPE '\\' OR lower(detail) LIKE @search ESCAPE '\\')`;
   const params = { run: run.id, type: query.type ?? null, system: query.system ?? null, search: query.search?.trim() ? containsPattern(query.search) : null };
-  const total = db.prepare(`SELECT count(*) FROM findings WHERE ${where}`).pluck().get(params) as number;
-  const rows = db.prepare(`SELECT ${FINDING_COLUMNS} FROM findings WHERE ${where} ORDER BY ordinal LIMIT @limit OFFSET @offset`).all({ ...params, limit: query.limit, offset: query.offset }) as Finding[];
+  const page = selectPage<Finding>(db, { columns: FINDING_COLUMNS, source: `findings WHERE ${where}`, orderBy: 'ordinal' }, params, query);
   const systems = db.prepare('SELECT DISTINCT system FROM findings WHERE run_id = ? ORDER BY system').pluck().all(run.id) as string[];
-  return { ...describeRun(db, run), total, offset: query.offset, rows, systems };
+  return { ...describeRun(db, run), ...page, systems };
 }

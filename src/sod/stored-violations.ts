@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AttestError } from '../errors.js';
-import { containsPattern, type Page, type PageRequest } from '../store/paging.js';
+import { containsPattern, selectPage, type Page, type PageRequest } from '../store/paging.js';
 import { controlDescriptions } from './controls.js';
 import type { ViolationStatus } from './violation-status.js';
 
@@ -78,12 +78,11 @@ export function pageViolations(db: Database.Database, query: ViolationQuery): { 
   const run = loadRun(db, query.runId);
   if (!run) return { run, byRisk: [], total: 0, offset: query.offset, rows: [] };
   const params = { run: run.runId, hr: newestHr(db), risk: query.risk ?? null, status: query.status ?? null, search: query.search?.trim() ? containsPattern(query.search) : null };
-  const filtered = `SELECT * FROM (${DESCRIBED} WHERE v.run_id = @run) WHERE (@risk IS NULL OR risk = @risk) AND (@status IS NULL OR status = @status)
+  const source = `(${DESCRIBED} WHERE v.run_id = @run) WHERE (@risk IS NULL OR risk = @risk) AND (@status IS NULL OR status = @status)
     AND (@search IS NULL OR lower(ruleId) LIKE @search ESCAPE '\\' OR lower(ruleName) LIKE @search ESCAPE '\\' OR lower(ifnull(ownerName, ownerKey)) LIKE @search ESCAPE '\\')`;
-  const total = db.prepare(`SELECT count(*) FROM (${filtered})`).pluck().get(params) as number;
-  const order = `CASE risk ${RISKS.map((r, i) => `WHEN '${r}' THEN ${i}`).join(' ')} ELSE 9 END, ruleId, ownerKey`;
-  const rows = db.prepare(`${filtered} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: query.limit, offset: query.offset }) as Row[];
-  return { run, byRisk: countByRisk(db, run.runId), total, offset: query.offset, rows: rows.map(toViolation) };
+  const orderBy = `CASE risk ${RISKS.map((r, i) => `WHEN '${r}' THEN ${i}`).join(' ')} ELSE 9 END, ruleId, ownerKey`;
+  const page = selectPage<Row>(db, { columns: '*', source, orderBy }, params, query);
+  return { run, byRisk: countByRisk(db, run.runId), ...page, rows: page.rows.map(toViolation) };
 }
 
 /** How many violations of a run each risk has, by status; every risk listed, zero included. */

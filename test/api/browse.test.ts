@@ -41,6 +41,9 @@ describe('the screens’ read operations over the demo company', () => {
     const info = await ok('workspace.info', {});
     expect(all.total).toBe(info.identities);
     expect(all.rows).toHaveLength(5);
+    expect(all.departments).toEqual([]);
+    expect((await ok('identities.search', { limit: 1, facets: true })).departments.length).toBeGreaterThan(1);
+    expect(await ok('identities.search', { offset: all.total + 10, limit: 5 })).toMatchObject({ total: all.total, rows: [] });
     const second = await ok('identities.search', { offset: 5, limit: 5 });
     expect(second.rows[0]?.employeeId).not.toBe(all.rows[0]?.employeeId);
     const person = all.rows[0]!;

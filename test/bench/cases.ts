@@ -21,6 +21,7 @@ import { runSod } from '../../src/sod/run-sod.js';
 import { currentPicture } from '../../src/sod/current-picture.js';
 import { sodWorkspaceCopy } from './sod-fixture.js';
 import { grantsCsv, grantsXlsx } from './import-fixtures.js';
+import { UI_CASES } from './ui-cases.js';
 
 export interface CaseResult {
   rows: number;
@@ -88,6 +89,7 @@ async function importCase(file: string): Promise<CaseResult> {
 }
 
 export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
+  ...UI_CASES,
   /** Two 1M-grant snapshots of one system with churn: the full diff (grants, accounts, entitlements), from a fresh unlock. */
   'snapshot-diff': () => {
     const dir = scratch();

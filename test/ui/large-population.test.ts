@@ -1,8 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSnapshot } from '../../src/ingest/import-snapshot.js';
-import { createWorkspace } from '../../src/store/create-workspace.js';
+import { largeRosterWorkspace } from '../helpers/large-roster.js';
 import { startWorkstation, type Workstation } from '../helpers/workstation.js';
 import { openScreen, unlockWorkspace } from '../helpers/workstation-flows.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
@@ -15,31 +12,9 @@ function scrollTo(element: { scrollHeight: number; scrollTo: (options: { top: nu
 }
 let ws: Workstation;
 
-/** An HR roster of 100k people, E000000 … E099999, named so that their order by name is their order by id. */
-async function writeRoster(path: string): Promise<void> {
-  const out = createWriteStream(path);
-  out.write('Employee ID,Display Name,Email,Department,Title,Status\n');
-  for (let i = 0; i < PEOPLE; i += 1000) {
-    let chunk = '';
-    for (let j = i; j < i + 1000; j++) {
-      const id = String(j).padStart(6, '0');
-      chunk += `E${id},Person ${id},person.${id}@example.test,Dept ${j % 40},Analyst,${j % 17 === 0 ? 'Terminated' : 'Active'}\n`;
-    }
-    out.write(chunk);
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-}
-
 beforeAll(async () => {
   ws = await startWorkstation({
-    prepare: async (dir) => {
-      const roster = join(dir, 'roster.csv');
-      await writeRoster(roster);
-      const workspace = createWorkspace(join(dir, 'large.attest'), PASSPHRASE, { org: 'Large Co', operator: 'ui-test' });
-      await importSnapshot(workspace, { files: [{ path: roster }], profile: 'hr', operator: 'ui-test' });
-      workspace.close();
-      return workspace.path;
-    },
+    prepare: (dir) => largeRosterWorkspace(dir, PEOPLE, PASSPHRASE),
   });
   await unlockWorkspace(ws.page, ws.demoWorkspace!, PASSPHRASE);
   await ws.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();

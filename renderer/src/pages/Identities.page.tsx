@@ -44,7 +44,7 @@ function IdentitiesTab({ onNavigate }: IdentitiesPageProps) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [department, setDepartment] = useState<string | null>(null);
-  const facets = useOperation('identities.search', { limit: 1 });
+  const facets = useOperation('identities.search', { limit: 1, facets: true });
   const filters = { search: search || undefined, status: (status ?? undefined) as 'active' | undefined, department: department ?? undefined };
   const { fetchPage, queryKey } = usePagedCall('identities.search', filters);
   return (
