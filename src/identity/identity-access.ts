@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AttestError } from '../errors.js';
-import { correlatePicture } from '../sod/account-owners.js';
 import { currentPicture } from '../sod/current-picture.js';
 import { violationsOfOwner, type StoredViolation } from '../sod/stored-violations.js';
+import { ensureCorrelations } from './correlation-store.js';
 import type { Finding } from './stored-findings.js';
 import { newestHrSnapshot, type IdentityListRow } from './identity-search.js';
 
@@ -43,16 +43,18 @@ export function identityAccess(db: Database.Database, employeeId: string): Ident
     )
     .get(hrSnapshot.id, employeeId) as (IdentityAccess['identity'] & { id: number }) | undefined;
   if (!identity) throw new AttestError('UNKNOWN_IDENTITY', `No identity with employee id "${employeeId}" is in the newest HR snapshot (${hrSnapshot.system}, as of ${hrSnapshot.asOf}).`);
-  const picture = currentPicture(db, null);
-  correlatePicture(db, { ...picture, hr: { id: hrSnapshot.id, systemId: 0, system: hrSnapshot.system, asOf: hrSnapshot.asOf } });
+  // The analysis's own correlation, stored per snapshot pair (computed here if an import left it missing).
+  const access = currentPicture(db, null).access.map((snapshot) => snapshot.id);
+  ensureCorrelations(db, hrSnapshot.id, access);
   const accounts = db
     .prepare(
       `SELECT a.id, sy.name AS system, a.snapshot_id AS snapshotId, s.as_of AS asOf, a.account_key AS accountKey, a.login, a.status, a.account_type AS accountType,
               a.privileged, a.last_login AS lastLogin, CASE WHEN c.category = 'person' THEN c.rule ELSE c.category END AS matchedBy
-       FROM temp.correlation c JOIN accounts a ON a.id = c.account_id JOIN snapshots s ON s.id = a.snapshot_id JOIN systems sy ON sy.id = s.system_id
-       WHERE c.identity_id = ? ORDER BY sy.name COLLATE NOCASE, a.login COLLATE NOCASE`,
+       FROM account_correlations c JOIN accounts a ON a.id = c.account_id JOIN snapshots s ON s.id = a.snapshot_id JOIN systems sy ON sy.id = s.system_id
+       WHERE c.hr_snapshot_id = ? AND c.snapshot_id IN (SELECT value FROM json_each(?)) AND c.identity_id = ?
+       ORDER BY sy.name COLLATE NOCASE, a.login COLLATE NOCASE`,
     )
-    .all(identity.id) as (Omit<IdentityAccess['accounts'][number], 'privileged' | 'entitlements'> & { id: number; privileged: number })[];
+    .all(hrSnapshot.id, JSON.stringify(access), identity.id) as (Omit<IdentityAccess['accounts'][number], 'privileged' | 'entitlements'> & { id: number; privileged: number })[];
   const entitlementsOf = db.prepare(
     `SELECT e.name, e.type, e.privileged, g.via FROM grants g JOIN entitlements e ON e.id = g.entitlement_id
      WHERE g.snapshot_id = ? AND g.account_id = ? ORDER BY e.name COLLATE NOCASE`,

@@ -84,9 +84,12 @@ const FINDING_COLUMNS = 'type, system, account, account_key AS accountKey, emplo
 export function readAnalysisRun(db: Database.Database, runId?: number, type?: string): AnalysisRun {
   checkType(type);
   const run = loadRun(db, runId);
-  const findings = db
-    .prepare(`SELECT ${FINDING_COLUMNS} FROM findings WHERE run_id = ? AND (? IS NULL OR type = ?) ORDER BY ordinal`)
-    .all(run.id, type ?? null, type ?? null) as Finding[];
+  // Raw rows, then objects: several times fewer allocations than better-sqlite3's row objects.
+  const rows = db
+    .prepare('SELECT type, system, account, account_key, employee_id, detail FROM findings WHERE run_id = ? AND (? IS NULL OR type = ?) ORDER BY ordinal')
+    .raw()
+    .all(run.id, type ?? null, type ?? null) as [string, string, string, string, string | null, string][];
+  const findings = rows.map(([t, system, account, accountKey, identity, detail]): Finding => ({ type: t, system, account, accountKey, identity, detail }));
   return { ...describeRun(db, run), findings };
 }
 
