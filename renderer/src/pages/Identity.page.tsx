@@ -57,7 +57,7 @@ function AccountCard({ account }: { account: Shown['accounts'][number] }) {
         <Group gap={6}>
           {account.entitlements.map((e) => (
             <Badge key={`${e.name}\u0000${e.via ?? ''}`} variant={e.privileged ? 'filled' : 'light'} color={e.privileged ? 'grape' : 'gray'} tt="none" title={e.via ? `via ${e.via}` : e.type}>
-              {e.name}
+              {e.via ? `${e.name} · via ${e.via}` : e.name}
             </Badge>
           ))}
         </Group>
