@@ -65,7 +65,7 @@ describe('the workstation in chromium, over the serve host and the demo company'
     await openScreen(page, 'Findings & SoD');
     await page.getByRole('tab', { name: 'SoD violations' }).click();
     const violations = await api('sod.violations', { limit: 1 });
-    expect(digits(await page.getByTestId('table-total').textContent())).toBe(violations.total);
+    await page.getByTestId('table-total').filter({ hasText: new RegExp(`^${violations.total} violations$`) }).waitFor();
     await page.getByRole('table', { name: 'SoD violations' }).getByRole('row').nth(1).click();
     const detail = await api('sod.violation', { id: violations.rows[0]!.id });
     await page.getByRole('dialog').getByRole('heading', { name: detail.ruleName }).waitFor();
@@ -125,7 +125,8 @@ describe('the workstation in chromium, over the serve host and the demo company'
 
   it('shows an import’s progress as rows of the total, and Cancel leaves nothing behind', async () => {
     const { page } = ws;
-    const big = await grantsCsv(300_000);
+    // Large enough (1M rows, ~3 s) that Cancel is still there when the test clicks it on a busy machine.
+    const big = await grantsCsv(1_000_000);
     await page.getByRole('button', { name: 'Import another file' }).click();
     await importThroughWizard(page, big, 'Big ERP');
     const before = (await api('snapshots.list', {})).snapshots.length;
