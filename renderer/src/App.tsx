@@ -4,7 +4,7 @@ import type { ApiError } from '../../src/api/result';
 import { call, onMenuCommand } from './api/client';
 import { AboutModal } from './components/AboutModal';
 import { WelcomePage } from './pages/Welcome.page';
-import { WorkspacePage, type WorkspaceInfo } from './pages/Workspace.page';
+import { WorkstationPage, type WorkspaceInfo } from './pages/Workstation.page';
 
 type View = { kind: 'checking' } | { kind: 'locked' } | { kind: 'unlocked'; info: WorkspaceInfo };
 
@@ -14,6 +14,7 @@ export function App() {
   const [notice, setNotice] = useState<ApiError | null>(null);
   const [focus, setFocus] = useState({ create: 0, open: 0 });
   const [aboutOpened, setAboutOpened] = useState(false);
+  const [lockedReason, setLockedReason] = useState<string | null>(null);
 
   // The host may already hold an unlocked workspace (a reload in the browser keeps the session).
   const showCurrentWorkspace = useCallback(async (): Promise<void> => {
@@ -27,10 +28,11 @@ export function App() {
     }
   }, []);
 
-  const lock = useCallback(async (): Promise<void> => {
+  const lock = useCallback(async (reason?: string): Promise<void> => {
     const closed = await call('workspace.close', {});
     if (closed.ok) {
       setNotice(null);
+      setLockedReason(reason ?? null);
       setView({ kind: 'locked' });
     } else setNotice(closed.error);
   }, []);
@@ -55,9 +57,9 @@ export function App() {
 
   return (
     <>
-      {view.kind === 'checking' && <Box bg="gray.0" mih="100vh" />}
-      {view.kind === 'locked' && <WelcomePage onUnlocked={() => void showCurrentWorkspace()} notice={notice} focus={focus} />}
-      {view.kind === 'unlocked' && <WorkspacePage info={view.info} onLock={() => void lock()} error={notice} />}
+      {view.kind === 'checking' && <Box mih="100vh" />}
+      {view.kind === 'locked' && <WelcomePage onUnlocked={() => void showCurrentWorkspace()} notice={notice} focus={focus} lockedReason={lockedReason} />}
+      {view.kind === 'unlocked' && <WorkstationPage info={view.info} onLock={(reason) => void lock(reason)} />}
       <AboutModal opened={aboutOpened} onClose={() => setAboutOpened(false)} />
     </>
   );

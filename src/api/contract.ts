@@ -1,23 +1,14 @@
 import { z } from 'zod';
+import { browseOperations } from './contract-browse.js';
 import { evidenceOperations } from './evidence-contract.js';
+import { operation } from './operation.js';
 
 /**
  * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
  * are typed from this object; the implementation table in handlers.ts must match it key for key.
- *
- * `scope` says what an operation needs: 'none' runs without a workspace, 'workspace' runs
- * against the workspace the session has unlocked.
+ * Groups of operations live in their own files (contract-browse.ts, evidence-contract.ts) and are
+ * spread in here.
  */
-interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
-  summary: string;
-  scope: 'none' | 'workspace';
-  input: I;
-  output: O;
-}
-
-function operation<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
-  return spec;
-}
 
 const path = z.string().min(1, 'a file path is required');
 const passphrase = z.string();
@@ -269,6 +260,13 @@ const sodText = z.string().max(2000);
 const dn = z.string().trim().min(1, 'a DN is required').max(4096);
 const ldapFilter = z.string().trim().min(1, 'a filter is required').max(4096);
 
+/**
+ * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
+ * are typed from this object; the implementation table in handlers.ts must match it key for key.
+ *
+ * `scope` says what an operation needs: 'none' runs without a workspace, 'workspace' runs
+ * against the workspace the session has unlocked.
+ */
 export const contract = {
   'workspace.create': operation({
     summary: 'Create a new encrypted workspace (never overwrites a file) and unlock it.',
@@ -533,6 +531,7 @@ export const contract = {
     output: storedAccountDecision,
   }),
   ...evidenceOperations,
+  ...browseOperations,
 } as const;
 
 export type Contract = typeof contract;

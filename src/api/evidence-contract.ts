@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operation } from './operation.js';
 
 /** Evidence packs and the signing identity: the operations, spread into the one contract. */
 const path = z.string().min(1, 'a file path is required');
@@ -27,7 +28,7 @@ export const packVerification = z.object({
   problems: z.array(z.string()),
 });
 
-const operation = <I extends z.ZodType, O extends z.ZodType>(spec: { summary: string; scope: 'none' | 'workspace'; input: I; output: O }) => spec;
+
 
 export const evidenceOperations = {
   'evidence.generate': operation({

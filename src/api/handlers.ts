@@ -22,6 +22,7 @@ import { createWorkspace } from '../store/create-workspace.js';
 import { openWorkspace } from '../store/workspace.js';
 import { summarizeWorkspace } from '../store/workspace-summary.js';
 import type { Contract, OperationName } from './contract.js';
+import { browseHandlers } from './handlers-browse.js';
 import type { z } from 'zod';
 import type { Progress } from './result.js';
 import type { ApiSession } from './session.js';
@@ -105,4 +106,5 @@ export const handlers: Handlers = {
     return { ...result, workspace: workspace.path };
   },
   ...evidenceHandlers,
+  ...browseHandlers,
 };

@@ -37,7 +37,7 @@ interface PreparedFile {
 /** Evidence files are kept whole inside the workspace: keep them reasonable. */
 const MAX_EVIDENCE_BYTES = 64 * 1024 * 1024;
 
-function statFile(path: string, what: string): number {
+export function statFile(path: string, what: string): number {
   let stats;
   try {
     stats = statSync(path);

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { invoke } from '../api/invoke.js';
+import type { Progress } from '../api/result.js';
 import { ApiSession } from '../api/session.js';
 import { PLACEHOLDER_PAGE, readStaticFile } from './static-files.js';
 
@@ -21,6 +22,8 @@ export interface RunningServer {
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const COOKIE = 'attest_token';
+const NDJSON = 'application/x-ndjson';
+const PROGRESS_INTERVAL_MS = 100;
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
@@ -73,7 +76,8 @@ function readBody(req: IncomingMessage): Promise<string> {
  * The loopback HTTP host: the same API as the CLI and Electron, for the browser and e2e tests.
  * 127.0.0.1 only; a per-launch token (in the URL once, then an HttpOnly cookie, or a Bearer
  * header) on every request; Host and Origin must name this server (no DNS rebinding, no
- * cross-site calls); API calls must be JSON POSTs. Calls run one at a time against one session.
+ * cross-site calls); API calls must be JSON POSTs. Calls run one at a time against one session;
+ * a call that asks for NDJSON gets its progress as it goes and is cancelled when its connection closes.
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const token = randomBytes(32).toString('base64url');
@@ -81,6 +85,26 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   let port = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+
+  /**
+   * A long call with progress: newline-delimited JSON, `{"progress":…}` lines (at most every
+   * 100 ms) then `{"result":…}`. Closing the connection cancels the call.
+   */
+  const streamCall = async (res: ServerResponse, name: string, input: unknown): Promise<void> => {
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': `${NDJSON}; charset=utf-8` });
+    let lastSent = 0;
+    const onProgress = (progress: Progress): void => {
+      const now = Date.now();
+      if (now - lastSent < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
+      lastSent = now;
+      res.write(`${JSON.stringify({ progress })}\n`);
+    };
+    const call = queue.then(() => invoke(name, input, { session, onProgress, signal: abort.signal }));
+    queue = call.catch(() => undefined);
+    res.end(`${JSON.stringify({ result: await call })}\n`);
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!allowedHosts().includes(req.headers.host ?? '')) return sendJson(res, 421, { error: 'This server answers only to 127.0.0.1.' });
@@ -109,6 +133,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON, or is larger than 16 MB.' } });
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if ((req.headers.accept ?? '').includes(NDJSON)) return streamCall(res, name, input);
       const call = queue.then(() => invoke(name, input, { session }));
       queue = call.catch(() => undefined);
       return sendJson(res, 200, await call);

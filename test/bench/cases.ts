@@ -23,6 +23,7 @@ import { currentPicture } from '../../src/sod/current-picture.js';
 import { sodWorkspaceCopy } from './sod-fixture.js';
 import { grantsCsv, grantsXlsx } from './import-fixtures.js';
 import { EVIDENCE_CASES } from './evidence-cases.js';
+import { UI_CASES } from './ui-cases.js';
 
 export interface CaseResult {
   rows: number;
@@ -90,6 +91,7 @@ async function importCase(file: string): Promise<CaseResult> {
 }
 
 export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
+  ...UI_CASES,
   /** Two 1M-grant snapshots of one system with churn: the full diff (grants, accounts, entitlements), from a fresh unlock. */
   'snapshot-diff': () => {
     const dir = scratch();

@@ -73,6 +73,8 @@ const ROWS: Row[] = [
     target: '≤ 1.2 × floor, ≤ 300 MB',
     check: (m, f) => ratioAtMost(1.2)(m, f) && m.peakRssMb <= 300,
   },
+  { operation: 'ui-first-paint', floor: [], repeats: 3, target: '≤ 1 s', check: (m) => m.seconds <= 1 },
+  { operation: 'identities-search-100k', floor: [], repeats: 3, target: '≤ 0.1 s', check: (m) => m.seconds <= 0.1 },
 ];
 
 /** Only the named cases and their floors, and the floors' floors: `npm run bench -- csv-import`. */

@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { readStaticFile } from '../../src/serve/static-files.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
+import { grantsCsv } from '../bench/import-fixtures.js';
 
 const tempDir = useTempDirs();
 let server: RunningServer | undefined;
@@ -62,6 +63,52 @@ describe('the loopback serve host', () => {
     expect((await call(port, '/', { headers: { Host: `evil.example:${port}` } })).status).toBe(421);
     expect((await apiCall(server, 'workspace.info', {}, { Origin: 'http://evil.example' })).status).toBe(403);
     expect((await apiCall(server, 'workspace.info', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('refuses token-less calls, a stale cookie, another port as Host or Origin, and the null origin', async () => {
+    server = await startServer();
+    const { port } = server;
+    const noToken = await call(port, '/api/workspace.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(401);
+    expect((await call(port, '/', { headers: { Cookie: 'attest_token=stale' } })).status).toBe(401);
+    expect((await call(port, '/', { headers: { Host: `127.0.0.1:${port + 1}`, Authorization: `Bearer ${server.token}` } })).status).toBe(421);
+    expect((await call(port, '/', { headers: { Host: `localhost:${port}`, Authorization: `Bearer ${server.token}` } })).status).toBe(200);
+    expect((await apiCall(server, 'workspace.info', {}, { Origin: `http://127.0.0.1:${port + 1}` })).status).toBe(403);
+    expect((await apiCall(server, 'workspace.info', {}, { Origin: 'null' })).status).toBe(403);
+    expect((await apiCall(server, 'workspace.info', {}, { Origin: `http://localhost:${port}` })).status).toBe(200);
+  });
+
+  it('streams a long call’s progress as NDJSON, and cancels it when the connection closes', async () => {
+    server = await startServer();
+    const dir = tempDir();
+    await apiCall(server, 'workspace.create', { path: join(dir, 'w.attest'), passphrase: PASSPHRASE });
+    const small = join(dir, 'erp.csv');
+    writeFileSync(small, ['Account,Entitlement', ...Array.from({ length: 50 }, (_, i) => `user${i},Role ${i % 7}`)].join('\n'));
+    const streamed = await apiCall(server, 'import.run', { files: [{ path: small }], system: 'ERP' }, { Accept: 'application/x-ndjson' });
+    expect(streamed.headers['content-type']).toMatch(/application\/x-ndjson/);
+    const lines = streamed.body.trim().split('\n').map((l) => JSON.parse(l) as { progress?: { done: number; total: number }; result?: unknown });
+    expect(lines.slice(0, -1).every((l) => l.progress !== undefined && l.progress.done <= l.progress.total)).toBe(true);
+    expect(lines.at(-1)?.result).toMatchObject({ ok: true, value: { system: 'ERP', rowsImported: 50 } });
+
+    const big = await grantsCsv(300_000);
+    const cancelled = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server!.port, path: '/api/import.run', method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson', Authorization: `Bearer ${server!.token}` } },
+        (res) => {
+          res.once('data', (first: Buffer) => {
+            req.destroy();
+            resolve(first.toString());
+          });
+        },
+      );
+      req.on('error', () => undefined);
+      req.end(JSON.stringify({ files: [{ path: big }], system: 'Big ERP' }));
+      setTimeout(() => reject(new Error('no progress within 30 s')), 30_000);
+    });
+    expect(JSON.parse(cancelled.split('\n')[0]!)).toHaveProperty('progress');
+    // The next call waits for the cancelled one: the snapshot was rolled back.
+    const listed = JSON.parse((await apiCall(server, 'snapshots.list', {})).body) as { value: { snapshots: { system: string }[] } };
+    expect(listed.value.snapshots.map((s) => s.system)).toEqual(['ERP']);
   });
 
   it('trades the URL token for an HttpOnly, SameSite=Strict cookie that authorises later requests', async () => {

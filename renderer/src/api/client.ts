@@ -1,11 +1,17 @@
 import type { MenuCommand } from '../../../src/api/bridge';
 import type { OperationInput, OperationName, OperationOutput } from '../../../src/api/contract';
-import type { Result } from '../../../src/api/result';
+import type { Progress, Result } from '../../../src/api/result';
 
-export type { MenuCommand };
+export type { MenuCommand, Progress };
 
 function transportFailure(message: string): Result<never> {
   return { ok: false, error: { code: 'HOST_UNAVAILABLE', message } };
+}
+
+function httpFailure(status: number): Result<never> {
+  return status === 401
+    ? transportFailure('This page is not signed in to this Attest launch. Open the URL that "attest serve" printed.')
+    : transportFailure(`Attest answered ${status} without a result. Reload the page and try again.`);
 }
 
 async function callOverHttp(name: OperationName, input: unknown): Promise<Result<unknown>> {
@@ -20,13 +26,11 @@ async function callOverHttp(name: OperationName, input: unknown): Promise<Result
   } catch {
     return transportFailure('Attest is not answering. Check that "attest serve" is still running, then reload this page.');
   }
-  if (response.status === 401) {
-    return transportFailure('This page is not signed in to this Attest launch. Open the URL that "attest serve" printed.');
-  }
+  if (response.status === 401) return httpFailure(401);
   try {
     return (await response.json()) as Result<unknown>;
   } catch {
-    return transportFailure(`Attest answered ${response.status} without a result. Reload the page and try again.`);
+    return httpFailure(response.status);
   }
 }
 
@@ -43,4 +47,52 @@ export function call<K extends OperationName>(name: K, input: OperationInput<K>)
 /** Listens to the native menu (desktop app only); returns the function that stops listening. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.attest?.onMenu(listener) ?? (() => undefined);
+}
+
+function cancelled(): Result<never> {
+  return { ok: false, error: { code: 'CANCELLED', message: 'Cancelled. Nothing was saved.' } };
+}
+
+/** Reads `{"progress":…}` lines until the `{"result":…}` line of a streamed call (src/serve/server.ts). */
+async function readStream(body: ReadableStream<Uint8Array>, onProgress: (progress: Progress) => void): Promise<Result<unknown>> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return transportFailure('Attest stopped answering before the work finished. Check that "attest serve" is still running.');
+    buffered += decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffered.slice(0, newline)) as { progress?: Progress; result?: Result<unknown> };
+      buffered = buffered.slice(newline + 1);
+      if (line.result) return line.result;
+      if (line.progress) onProgress(line.progress);
+    }
+  }
+}
+
+/**
+ * Calls a long operation (an import, the demo company) with progress: streamed over loopback
+ * HTTP, and cancelled by `signal` (closing the connection cancels the work on the host).
+ */
+export async function callWithProgress<K extends OperationName>(
+  name: K,
+  input: OperationInput<K>,
+  options: { onProgress: (progress: Progress) => void; signal: AbortSignal },
+): Promise<Result<OperationOutput<K>>> {
+  if (window.attest) return call(name, input);
+  try {
+    const response = await fetch(`/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input),
+      signal: options.signal,
+    });
+    if (!response.ok || !response.body) return httpFailure(response.status);
+    return (await readStream(response.body, options.onProgress)) as Result<OperationOutput<K>>;
+  } catch {
+    return options.signal.aborted ? cancelled() : transportFailure('Attest is not answering. Check that "attest serve" is still running, then reload this page.');
+  }
 }

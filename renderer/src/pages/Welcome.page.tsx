@@ -1,9 +1,11 @@
-import { Box, Container, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Container, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../../src/api/result';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { AttestMark } from '../components/AttestMark';
+import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { CreateWorkspaceForm } from '../components/CreateWorkspaceForm';
+import { DemoCompanyForm } from '../components/DemoCompanyForm';
 import { OpenWorkspaceForm } from '../components/OpenWorkspaceForm';
 
 export interface WelcomePageProps {
@@ -13,6 +15,8 @@ export interface WelcomePageProps {
   notice: ApiError | null;
   /** Focus requests from the File menu, one counter per form. */
   focus: { create: number; open: number };
+  /** Why the workspace was locked, when it was not the user's click (the idle timer). */
+  lockedReason?: string | null;
 }
 
 function FormCard({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
@@ -34,16 +38,19 @@ function FormCard({ title, intro, children }: { title: string; intro: string; ch
 }
 
 /** The first screen: create a workspace or unlock one. */
-export function WelcomePage({ onUnlocked, notice, focus }: WelcomePageProps) {
+export function WelcomePage({ onUnlocked, notice, focus, lockedReason = null }: WelcomePageProps) {
   return (
-    <Box bg="gray.0" mih="100vh">
+    <Box bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))" mih="100vh">
       <Container size="lg" py="xl">
         <Stack gap="xl">
-          <Group gap="sm">
-            <AttestMark size={36} />
-            <Text fw={600} size="lg">
-              Attest
-            </Text>
+          <Group justify="space-between">
+            <Group gap="sm">
+              <AttestMark size={36} />
+              <Text fw={600} size="lg">
+                Attest
+              </Text>
+            </Group>
+            <ColorSchemeToggle />
           </Group>
           <div>
             <Title order={1}>Welcome to Attest</Title>
@@ -53,12 +60,20 @@ export function WelcomePage({ onUnlocked, notice, focus }: WelcomePageProps) {
             </Text>
           </div>
           <ApiErrorAlert error={notice} title="Attest needs your attention" />
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+          {lockedReason && (
+            <Alert color="indigo" variant="light" title="The workspace was locked" role="status">
+              {lockedReason}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="xl">
+            <FormCard title="Open a workspace" intro="Unlock a workspace you or a colleague created.">
+              <OpenWorkspaceForm onUnlocked={onUnlocked} focusSignal={focus.open} />
+            </FormCard>
             <FormCard title="Create a workspace" intro="Start a new review or audit in a new encrypted file.">
               <CreateWorkspaceForm onUnlocked={onUnlocked} focusSignal={focus.create} />
             </FormCard>
-            <FormCard title="Open a workspace" intro="Unlock a workspace you or a colleague created.">
-              <OpenWorkspaceForm onUnlocked={onUnlocked} focusSignal={focus.open} />
+            <FormCard title="Explore the demo company" intro="Northwind's HR roster and six systems, imported and analysed, with planted findings to discover.">
+              <DemoCompanyForm onUnlocked={onUnlocked} />
             </FormCard>
           </SimpleGrid>
           <Text size="xs" c="dimmed" ta="center">

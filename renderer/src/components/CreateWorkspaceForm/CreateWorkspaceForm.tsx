@@ -1,8 +1,10 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../src/api/result';
 import { call } from '../../api/client';
+import { rememberWorkspace } from '../../recent-files';
 import { ApiErrorAlert } from '../ApiErrorAlert';
+import { CapsLockPassword } from '../CapsLockPassword';
 import { WorkspacePathInput } from '../WorkspacePathInput';
 
 export interface CreateWorkspaceFormProps {
@@ -32,7 +34,10 @@ export function CreateWorkspaceForm({ onUnlocked, focusSignal = 0 }: CreateWorks
     setBusy(true);
     const result = await call('workspace.create', { path: path.trim(), passphrase, org: org.trim() || undefined });
     setBusy(false);
-    if (result.ok) onUnlocked();
+    if (result.ok) {
+      rememberWorkspace(result.value.path);
+      onUnlocked();
+    }
     else setError(result.error);
   };
 
@@ -49,7 +54,7 @@ export function CreateWorkspaceForm({ onUnlocked, focusSignal = 0 }: CreateWorks
           maxLength={200}
           autoComplete="organization"
         />
-        <PasswordInput
+        <CapsLockPassword
           label="Passphrase"
           description="At least 8 characters. Nobody can recover it for you."
           value={passphrase}
@@ -57,7 +62,7 @@ export function CreateWorkspaceForm({ onUnlocked, focusSignal = 0 }: CreateWorks
           required
           autoComplete="new-password"
         />
-        <PasswordInput
+        <CapsLockPassword
           label="Confirm passphrase"
           value={confirmation}
           onChange={(event) => setConfirmation(event.currentTarget.value)}

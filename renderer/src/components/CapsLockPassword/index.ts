@@ -1,0 +1,1 @@
+export { CapsLockPassword, type CapsLockPasswordProps } from './CapsLockPassword';

@@ -1,0 +1,1 @@
+export { DemoCompanyForm, type DemoCompanyFormProps } from './DemoCompanyForm';

@@ -1,0 +1,1 @@
+export { ImportResultView, type ImportResultViewProps } from './ImportResultView';

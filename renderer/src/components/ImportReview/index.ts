@@ -1,0 +1,1 @@
+export { ImportReview, type ImportReviewProps } from './ImportReview';

@@ -1,0 +1,1 @@
+export { RuleSetPanel, type RuleSetPanelProps } from './RuleSetPanel';

@@ -1,0 +1,1 @@
+export { SnapshotDiffView, type SnapshotDiffViewProps } from './SnapshotDiffView';

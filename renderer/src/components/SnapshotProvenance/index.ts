@@ -1,0 +1,1 @@
+export { SnapshotProvenance, type SnapshotProvenanceProps } from './SnapshotProvenance';

@@ -1,0 +1,1 @@
+export { TableHeader, type TableHeaderProps } from './TableHeader';

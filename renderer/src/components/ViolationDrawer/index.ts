@@ -1,0 +1,1 @@
+export { ViolationDrawer, type ViolationDrawerProps } from './ViolationDrawer';

@@ -1,0 +1,1 @@
+export { WorkstationShell, type NavItem, type WorkstationShellProps } from './WorkstationShell';

@@ -1,0 +1,87 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startWorkstation } from '../test/helpers/workstation.js';
+import { importThroughWizard, openScreen, unlockWorkspace } from '../test/helpers/workstation-flows.js';
+import { PASSPHRASE } from '../test/helpers/workspace.js';
+
+/**
+ * `npm run screenshots`: the main screens over the demo company, light and dark, written to
+ * docs/screenshots/*.png by the same harness the browser tests use (the built renderer, the
+ * serve host, Debian's chromium).
+ */
+const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(120, 700); // no hover state or tooltip in the picture
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400); // charts and transitions settle
+  await page.screenshot({ path: join(OUT, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const ws = await startWorkstation({ demo: true, viewport: { width: 1440, height: 900 } });
+  try {
+    const { page } = ws;
+    await page.getByRole('heading', { name: 'Welcome to Attest' }).waitFor();
+    await page.getByRole('form', { name: 'Open a workspace' }).getByRole('textbox', { name: /^Workspace file/ }).fill(ws.demoWorkspace!);
+    await shot(page, 'welcome');
+    await unlockWorkspace(page, ws.demoWorkspace!, PASSPHRASE);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await shot(page, 'dashboard');
+
+    // A newer ERP export (two grants gone, one new) so that the diff and the wizard have something to show.
+    const exports = join(ws.dir, 'demo', 'exports');
+    const lines = readFileSync(join(exports, 'erp-grants.csv'), 'utf8').trimEnd().split('\n');
+    const newer = join(ws.dir, 'erp-grants-december.csv');
+    writeFileSync(newer, [...lines.slice(0, -2), lines[1]!.replace('GL Journal Entry', 'Vendor Master Maintenance'), 'BROKEN,row'].join('\n'));
+    await importThroughWizard(page, newer, 'Finance ERP');
+    await shot(page, 'import-review');
+    await page.getByRole('button', { name: /^Import \d/ }).click();
+    await page.getByTestId('import-result').waitFor();
+    await shot(page, 'import-result');
+
+    await page.getByRole('button', { name: 'Show the snapshot' }).click();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('region', { name: 'Snapshot diff' }).waitFor();
+    await shot(page, 'systems');
+
+    await openScreen(page, 'Identities & accounts');
+    await page.getByRole('row').nth(3).waitFor();
+    await shot(page, 'identities');
+    await openScreen(page, 'Findings & SoD');
+    await page.getByRole('table', { name: 'Findings' }).getByRole('row').nth(2).waitFor();
+    await shot(page, 'findings');
+    await page.getByRole('tab', { name: 'SoD violations' }).click();
+    await page.getByRole('table', { name: 'SoD violations' }).getByRole('row').nth(1).click();
+    await page.getByRole('dialog').getByText('Mitigating controls').waitFor();
+    await shot(page, 'sod-violation');
+    await page.getByTestId('violation-owner').click();
+    await page.getByRole('region', { name: 'Accounts' }).waitFor();
+    await shot(page, 'identity');
+
+    await openScreen(page, 'Audit trail');
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByTestId('audit-verification').waitFor();
+    await shot(page, 'audit');
+
+    await openScreen(page, 'Settings');
+    await shot(page, 'settings');
+
+    await openScreen(page, 'Dashboard');
+    await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+    await shot(page, 'dashboard-dark');
+    await openScreen(page, 'Identities & accounts');
+    await page.getByRole('row').nth(3).waitFor();
+    await shot(page, 'identities-dark');
+  } catch (error) {
+    await ws.page.screenshot({ path: join(OUT, 'failed.png') });
+    throw error;
+  } finally {
+    await ws.close();
+  }
+}
+
+await main();
