@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignContract } from './campaign-contract.js';
 
 /**
  * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
@@ -518,6 +519,7 @@ export const contract = {
       .refine((v) => (v.serviceOwner !== undefined) !== (v.shared === true), { message: 'give exactly one of serviceOwner and shared' }),
     output: accountDecision,
   }),
+  ...campaignContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,7 +10,7 @@ import type { CurrentPicture } from './current-picture.js';
  * person's account; service and shared accounts, ambiguous matches and accounts no rule links
  * stand for themselves. The correlation lands in `temp.correlation`.
  */
-function correlatePicture(db: Database.Database, picture: CurrentPicture): void {
+export function correlatePicture(db: Database.Database, picture: CurrentPicture): void {
   createScopeTable(db);
   const insert = db.prepare("INSERT INTO temp.scope_snapshots (snapshot_id, system_id, system, day, has_activity) VALUES (?, ?, ?, substr(?, 1, 10), 0)");
   for (const s of picture.access) insert.run(s.id, s.systemId, s.system, s.asOf);
