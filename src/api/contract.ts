@@ -478,6 +478,7 @@ export const contract = {
         rules: z.number().int(),
         counts: z.object({ violations: z.number().int(), open: z.number().int(), mitigated: z.number().int(), excepted: z.number().int() }),
       }),
+      campaign: z.object({ campaignId: z.number().int(), items: z.number().int(), reviewers: z.number().int(), populationSha256: z.string() }),
     }),
   }),
   'analysis.run': operation({

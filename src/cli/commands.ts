@@ -7,6 +7,7 @@ import { formatSnapshotDiff } from './format-diff.js';
 import { formatSample, formatSampleList } from './format-sample.js';
 import { define, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
 import { SOD_COMMANDS } from './sod-commands.js';
+import { CAMPAIGN_COMMANDS } from './campaign-commands.js';
 
 export type { CommandArgs, CommandDef, OptionValues } from './command-def.js';
 
@@ -332,6 +333,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         : out.snapshots.map((s) => `#${s.id}${s.complete ? '' : '  INCOMPLETE'}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
   }),
   ...SOD_COMMANDS,
+  ...CAMPAIGN_COMMANDS,
   define({
     words: ['diff'],
     operation: 'snapshots.diff',
@@ -486,6 +488,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         `Analysis run #${out.analysis.runId} as of ${out.analysis.asOf} (see "attest findings"):`,
         formatRows(Object.entries(out.analysis.counts).filter(([, n]) => n > 0).map(([type, n]) => [type, n])),
         `SoD run #${out.sod.runId} over the ${out.sod.rules} starter rules: ${out.sod.counts.violations} violations (see "attest sod run").`,
+        `Campaign ${out.campaign.campaignId} (manager review) launched: ${out.campaign.items} items for ${out.campaign.reviewers} reviewers (see "attest campaign status ${out.campaign.campaignId}").`,
       ].join('\n'),
   }),
 ];
