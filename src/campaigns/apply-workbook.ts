@@ -118,7 +118,7 @@ export async function applyWorkbook(ws: Workspace, campaignId: number, path: str
   for (const [id, { exportedRow }] of signed) {
     if (!seen.has(id)) report.rejected.push({ row: exportedRow, itemId: id, reason: `the row of item ${id} (row ${exportedRow} when exported) was removed` });
   }
-  report.rejected.sort((a, b) => a.row - b.row);
+  report.rejected.sort((a, b) => a.row - b.row || (a.itemId ?? 0) - (b.itemId ?? 0));
   if (toApply.length > 0) {
     ws.change(
       operator,
