@@ -34,9 +34,9 @@ function preview(campaignId: number, population: Population): CampaignPreview {
 }
 
 /** What launching now would freeze: items, first-stage reviewers, the items no rule can route, stale snapshots. Writes nothing. */
-export function previewCampaign(ws: Workspace, campaignId: number): CampaignPreview {
+export function previewCampaign(ws: Workspace, campaignId: number, now = new Date()): CampaignPreview {
   const campaign = campaignIn(ws.db, campaignId, 'draft', 'preview the launch');
-  return preview(campaignId, buildPopulation(ws.db, campaign));
+  return preview(campaignId, buildPopulation(ws.db, campaign, now));
 }
 
 function describeUnresolved(unresolved: readonly UnresolvedItem[]): string {
