@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { canonicalJson } from '../audit/canonical-json.js';
 import { correlatePicture } from '../sod/account-owners.js';
 import { currentPicture } from '../sod/current-picture.js';
 import { compileGlob } from '../sod/glob.js';
@@ -8,29 +7,18 @@ import type { CampaignSpec } from './campaign-model.js';
 import { ItemContext } from './item-context.js';
 import { previousCampaignOutcomes } from './campaign-read.js';
 import { listReviewOwners, OwnerDirectory } from './review-owners.js';
-import { People, routeItem, type Route } from './route-reviewers.js';
+import { People, routeItem, type Person, type Route } from './route-reviewers.js';
 
-/** One review item as frozen at launch: the grant and a copy of its context. */
+/**
+ * One review item as it will be frozen: the grant (by row ids; launch copies the account's,
+ * entitlement's and identity's fields from them) and what launch computes for it.
+ */
 export interface FrozenItem {
   ordinal: number;
-  system: string;
-  snapshotId: number;
-  accountKey: string;
-  account: string;
-  accountStatus: string;
-  accountType: string;
-  lastLogin: string | null;
-  entitlementKey: string;
-  entitlement: string;
-  entitlementDescription: string | null;
-  privileged: boolean;
-  employeeId: string | null;
-  identityName: string | null;
-  identityEmail: string | null;
-  identityTitle: string | null;
-  identityDepartment: string | null;
-  identityManager: string | null;
-  identityStatus: string | null;
+  accountId: number;
+  entitlementId: number;
+  identityId: number | null;
+  manager: string | null;
   findings: string[];
   previousDecision: string | null;
   routes: Route[];
@@ -64,105 +52,110 @@ export interface Population {
   sha256: string;
 }
 
-type GrantRow = [
-  system: string, snapshotId: number, previousId: number | null, accountId: number, accountKey: string, login: string, accountStatus: string, accountType: string,
-  lastLogin: string | null, accountPrivileged: number, accountEmail: string | null, entitlementId: number, entitlementKey: string, entitlement: string,
-  description: string | null, entitlementPrivileged: number, employeeId: string | null, name: string | null, email: string | null, title: string | null,
-  department: string | null, managerEmployeeId: string | null, managerEmail: string | null, status: string | null,
-];
+type AccountRow = [id: number, snapshotId: number, key: string, login: string, privileged: number, email: string | null, identityId: number | null];
+type EntitlementRow = [id: number, key: string, name: string, privileged: number];
 
 const DAY_MS = 86_400_000;
 
-/** The fields the population hash covers, per item, in this order (docs/campaigns.md). */
-export function itemHashFields(item: FrozenItem): unknown[] {
-  return [item.ordinal, item.system, item.snapshotId, item.accountKey, item.entitlementKey, item.employeeId, item.routes.map((r) => r.reviewer)];
+function staleWarnings(snapshots: readonly { system: string; asOf: string }[], staleDays: number, now: Date): string[] {
+  const staleBefore = new Date(now.getTime() - staleDays * DAY_MS).toISOString().slice(0, 10);
+  return snapshots
+    .filter((s) => s.asOf.slice(0, 10) < staleBefore)
+    .map((s) => `The snapshot of ${s.system} is as of ${s.asOf.slice(0, 10)}, more than ${staleDays} days old: import a fresh one before launching.`);
+}
+
+function managerText(manager: Person | undefined): string | null {
+  return manager ? `${manager.name ?? manager.employeeId}${manager.email ? ` <${manager.email}>` : ''}` : null;
 }
 
 /**
  * The population a campaign would freeze now: every grant of the newest access snapshot of each
- * system in scope, correlated to the newest HR roster, filtered by the scope, with its context and
- * its reviewers per stage. Reconciles per system: grants = items + excluded by scope. Nothing is
- * written but temporary tables.
+ * system in scope, correlated to the newest HR roster (src/identity/correlate-accounts.ts),
+ * filtered by the scope, with its findings and its reviewers per stage. Reconciles per system:
+ * grants = items + excluded (by scope, or for want of a reviewer). The population hash is SHA-256
+ * over one line per item, in order: the JSON array [ordinal, system, snapshot id, account key,
+ * entitlement key, employee id, [reviewer per stage]]. Writes nothing but temporary tables.
  */
 export function buildPopulation(db: Database.Database, spec: CampaignSpec, now = new Date()): Population {
   const picture = currentPicture(db, null);
   const wanted = new Set(spec.scope.systems.map((s) => s.toLowerCase()));
   const access = picture.access.filter((s) => wanted.size === 0 || wanted.has(s.system.toLowerCase()));
-  const warnings: string[] = [];
-  for (const system of spec.scope.systems) {
-    if (!access.some((s) => s.system.toLowerCase() === system.toLowerCase())) warnings.push(`${system} has no access snapshot: nothing of it is in the campaign.`);
-  }
-  const needsHr = spec.stages.includes('manager');
-  if (picture.hr === null && needsHr) warnings.push('No HR roster is imported: no item can be routed to a manager.');
-  const staleBefore = new Date(now.getTime() - spec.options.staleDays * DAY_MS).toISOString().slice(0, 10);
-  for (const s of [...(picture.hr ? [picture.hr] : []), ...access]) {
-    if (s.asOf.slice(0, 10) < staleBefore) warnings.push(`The snapshot of ${s.system} is as of ${s.asOf.slice(0, 10)}, more than ${spec.options.staleDays} days old: import a fresh one before launching.`);
-  }
+  const warnings = spec.scope.systems.filter((system) => !access.some((s) => s.system.toLowerCase() === system.toLowerCase())).map((system) => `${system} has no access snapshot: nothing of it is in the campaign.`);
+  if (picture.hr === null && spec.stages.includes('manager')) warnings.push('No HR roster is imported: no item can be routed to a manager.');
+  warnings.push(...staleWarnings([...(picture.hr ? [picture.hr] : []), ...access], spec.options.staleDays, now));
 
   correlatePicture(db, { ...picture, access });
-  const previous = new Map(
-    (db.prepare(`SELECT id, (SELECT s2.id FROM snapshots s2 WHERE s2.system_id = s.system_id AND s2.content = 'access' AND s2.id <> s.id AND (s2.as_of < s.as_of OR (s2.as_of = s.as_of AND s2.id < s.id)) ORDER BY s2.as_of DESC, s2.id DESC LIMIT 1) FROM snapshots s WHERE id IN (SELECT snapshot_id FROM temp.scope_snapshots)`).raw().all() as [number, number | null][]),
+  const snapshots = new Map(
+    (db
+      .prepare(
+        `SELECT s.id, s.sha256, s.as_of, (SELECT s2.id FROM snapshots s2 WHERE s2.system_id = s.system_id AND s2.content = 'access' AND s2.id <> s.id
+                 AND (s2.as_of < s.as_of OR (s2.as_of = s.as_of AND s2.id < s.id)) ORDER BY s2.as_of DESC, s2.id DESC LIMIT 1)
+         FROM snapshots s WHERE s.id IN (SELECT snapshot_id FROM temp.scope_snapshots)`,
+      )
+      .raw()
+      .all() as [number, string, string, number | null][]).map((r) => [r[0], r]),
   );
   const context = new ItemContext(db, previousCampaignOutcomes(db));
-  const router = { people: new People(db, picture.hr?.id ?? null), owners: new OwnerDirectory(listReviewOwners(db)), fallback: spec.fallback };
+  const people = new People(db, picture.hr?.id ?? null);
+  const router = { people, owners: new OwnerDirectory(listReviewOwners(db)), fallback: spec.fallback };
   const entitlementFilters = spec.scope.entitlements.map(compileGlob);
+  const accountOf = db.prepare("SELECT a.id, a.snapshot_id, a.account_key, a.login, a.privileged, a.email_key, c.identity_id FROM accounts a LEFT JOIN temp.correlation c ON c.account_id = a.id WHERE a.snapshot_id = ? ORDER BY a.account_key").raw();
+  const entitlementsOf = db.prepare('SELECT id, entitlement_key, name, privileged FROM entitlements WHERE snapshot_id = ? ORDER BY entitlement_key').raw();
+  const grantsOf = db.prepare('SELECT account_id * @m + entitlement_id FROM grants WHERE snapshot_id = @s').pluck();
+  const multiplier = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM entitlements').pluck().get() as number);
 
-  const rows = db
-    .prepare(
-      `SELECT s.system, s.snapshot_id, NULL, a.id, a.account_key, a.login, a.status, a.account_type, a.last_login, a.privileged, a.email_key,
-              e.id, e.entitlement_key, e.name, e.description, e.privileged,
-              i.employee_id, coalesce(i.display_name, nullif(trim(coalesce(i.first_name, '') || ' ' || coalesce(i.last_name, '')), '')), i.email, i.title, i.department, i.manager_employee_id, i.manager_email, i.status
-       FROM temp.scope_snapshots s JOIN grants g ON g.snapshot_id = s.snapshot_id
-       JOIN accounts a ON a.id = g.account_id JOIN entitlements e ON e.id = g.entitlement_id
-       LEFT JOIN temp.correlation c ON c.account_id = a.id LEFT JOIN identities i ON i.id = c.identity_id
-       ORDER BY s.system, a.account_key, e.entitlement_key`,
-    )
-    .raw()
-    .all() as GrantRow[];
-
-  const reconciliation = new Map<string, Reconciliation>();
-  const shaOf = new Map(db.prepare('SELECT id, sha256, as_of FROM snapshots WHERE id IN (SELECT snapshot_id FROM temp.scope_snapshots)').raw().all().map((r) => [(r as [number])[0], r as [number, string, string]]));
-  for (const s of access) {
-    const [, sha256, asOf] = shaOf.get(s.id) ?? [s.id, '', s.asOf];
-    reconciliation.set(s.system, { system: s.system, snapshotId: s.id, snapshotSha256: sha256, snapshotAsOf: asOf, grants: 0, items: 0, excluded: 0 });
-  }
   const items: FrozenItem[] = [];
   const unresolved: UnresolvedItem[] = [];
-  const managerName = (employeeId: string | null, email: string | null): string | null => {
-    const m = router.people.get(employeeId) ?? undefined;
-    return m ? `${m.name ?? m.employeeId}${m.email ? ` <${m.email}>` : ''}` : email;
-  };
+  const reconciliation: Reconciliation[] = [];
   const hash = createHash('sha256');
-  for (const row of rows) {
-    const [system, snapshotId, , accountId, accountKey, login, accountStatus, accountType, lastLogin, accountPrivileged, accountEmail, entitlementId, entitlementKey, entitlement, description, entitlementPrivileged, employeeId, name, email, title, department, managerEmployeeId, managerEmail, status] = row;
-    const tally = reconciliation.get(system)!;
-    tally.grants += 1;
-    const privileged = accountPrivileged === 1 || entitlementPrivileged === 1;
-    const isNew = context.isNew(snapshotId, previous.get(snapshotId) ?? null, accountKey, entitlementKey);
-    const inScope =
-      (entitlementFilters.length === 0 || entitlementFilters.some((m) => m(entitlement) || m(entitlementKey))) && (!spec.scope.privilegedOnly || privileged) && (!spec.scope.newAccessOnly || isNew === true);
-    if (!inScope) {
-      tally.excluded += 1;
-      continue;
+  for (const snapshot of access) {
+    const [, sha256, asOf, previousId] = snapshots.get(snapshot.id) ?? [snapshot.id, '', snapshot.asOf, null];
+    const tally: Reconciliation = { system: snapshot.system, snapshotId: snapshot.id, snapshotSha256: sha256, snapshotAsOf: asOf, grants: 0, items: 0, excluded: 0 };
+    reconciliation.push(tally);
+    const entitlements = new Map<number, EntitlementRow & { order: number }>();
+    for (const [order, e] of (entitlementsOf.all(snapshot.id) as EntitlementRow[]).entries()) entitlements.set(e[0], Object.assign(e, { order }));
+    // Grants as packed integers (account id × multiplier + entitlement id), grouped by account.
+    const grantsByAccount = new Map<number, number[]>();
+    for (const packed of grantsOf.all({ m: multiplier, s: snapshot.id }) as number[]) {
+      const account = Math.floor(packed / multiplier);
+      const list = grantsByAccount.get(account);
+      if (list === undefined) grantsByAccount.set(account, [packed - account * multiplier]);
+      else list.push(packed - account * multiplier);
     }
-    const routing = routeItem(router, spec.stages, { system, entitlement, entitlementKey, employeeId, selfEmails: [email, accountEmail].filter((e): e is string => !!e) });
-    if (!routing.ok) {
-      unresolved.push({ system, account: login, entitlement, employeeId, stage: routing.stage, reason: routing.reason });
-      tally.excluded += 1;
-      continue;
+    for (const [accountId, , accountKey, login, accountPrivileged, accountEmail, identityId] of accountOf.all(snapshot.id) as AccountRow[]) {
+      const held = (grantsByAccount.get(accountId) ?? []).map((id) => entitlements.get(id)!).sort((a, b) => a.order - b.order);
+      if (held.length === 0) continue;
+      const person = people.row(identityId);
+      const selfEmails = [person?.email, accountEmail].filter((e): e is string => !!e);
+      for (const [entitlementId, entitlementKey, entitlement, entitlementPrivileged] of held) {
+        tally.grants += 1;
+        const privileged = accountPrivileged === 1 || entitlementPrivileged === 1;
+        const isNew = context.isNew(snapshot.id, previousId, accountKey, entitlementKey);
+        const inScope =
+          (entitlementFilters.length === 0 || entitlementFilters.some((m) => m(entitlement) || m(entitlementKey))) && (!spec.scope.privilegedOnly || privileged) && (!spec.scope.newAccessOnly || isNew === true);
+        if (!inScope) {
+          tally.excluded += 1;
+          continue;
+        }
+        const routing = routeItem(router, spec.stages, { system: snapshot.system, entitlement, entitlementKey, employeeId: person?.employeeId ?? null, selfEmails });
+        if (!routing.ok) {
+          unresolved.push({ system: snapshot.system, account: login, entitlement, employeeId: person?.employeeId ?? null, stage: routing.stage, reason: routing.reason });
+          tally.excluded += 1;
+          continue;
+        }
+        tally.items += 1;
+        const findings = context.findings(snapshot.system, accountKey, accountId, entitlementId);
+        if (privileged && !findings.includes('privileged')) findings.push('privileged');
+        if (isNew === true) findings.push('new-access');
+        const ordinal = items.length + 1;
+        items.push({
+          ordinal, accountId, entitlementId, identityId: person?.rowId ?? null, manager: person ? managerText(people.managerOf(person)) : null, findings,
+          previousDecision: context.previousOutcome(snapshot.system, accountKey, entitlementKey), routes: routing.routes,
+        });
+        // Arrays of strings and numbers: JSON.stringify is canonical for them.
+        hash.update(`${JSON.stringify([ordinal, snapshot.system, snapshot.id, accountKey, entitlementKey, person?.employeeId ?? null, routing.routes.map((r) => r.reviewer)])}\n`);
+      }
     }
-    tally.items += 1;
-    const findings = context.findings(system, accountKey, accountId, entitlementId);
-    if (privileged && !findings.includes('privileged')) findings.push('privileged');
-    if (isNew === true) findings.push('new-access');
-    const item: FrozenItem = {
-      ordinal: items.length + 1, system, snapshotId, accountKey, account: login, accountStatus, accountType, lastLogin, entitlementKey, entitlement,
-      entitlementDescription: description, privileged, employeeId, identityName: name, identityEmail: email, identityTitle: title, identityDepartment: department,
-      identityManager: employeeId === null ? null : managerName(managerEmployeeId, managerEmail), identityStatus: status, findings,
-      previousDecision: context.previousOutcome(system, accountKey, entitlementKey), routes: routing.routes,
-    };
-    items.push(item);
-    hash.update(`${canonicalJson(itemHashFields(item))}\n`);
   }
-  return { hrSnapshotId: picture.hr?.id ?? null, items, reconciliation: [...reconciliation.values()], unresolved, warnings, sha256: hash.digest('hex') };
+  return { hrSnapshotId: picture.hr?.id ?? null, items, reconciliation, unresolved, warnings, sha256: hash.digest('hex') };
 }

@@ -13,7 +13,6 @@ export interface CampaignPreview {
   reviewers: { reviewer: string; items: number }[];
 }
 
-const CHUNK = 20_000;
 const LISTED = 20;
 
 function preview(campaignId: number, population: Population): CampaignPreview {
@@ -63,32 +62,36 @@ export function launchCampaign(ws: Workspace, campaignId: number, operator: stri
     throw new AttestError('EMPTY_CAMPAIGN', `Campaign ${campaignId} has nothing to review: no grant of ${population.reconciliation.length} systems in scope matches its scope. Check its systems and filters, or import the systems first.`);
   }
   const launchedAt = new Date().toISOString();
-  ws.change(
-    operator,
-    'campaign.launched',
-    () => {
-      const next = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM campaign_items').pluck().get() as number) - 1;
-      const insertItems = db.prepare(`INSERT INTO campaign_items SELECT value ->> 0, ${campaignId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9,
-        value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17, value ->> 18, value ->> 19, value ->> 20, value ->> 21 FROM json_each(?)`);
-      const insertReviewers = db.prepare('INSERT INTO campaign_item_reviewers SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)');
-      for (let from = 0; from < population.items.length; from += CHUNK) {
-        const chunk = population.items.slice(from, from + CHUNK);
-        insertItems.run(
-          JSON.stringify(
-            chunk.map((i) => [
-              next + i.ordinal, i.ordinal, i.system, i.snapshotId, i.accountKey, i.account, i.accountStatus, i.accountType, i.lastLogin, i.entitlementKey, i.entitlement,
-              i.entitlementDescription, i.privileged ? 1 : 0, i.employeeId, i.identityName, i.identityEmail, i.identityTitle, i.identityDepartment, i.identityManager, i.identityStatus,
-              JSON.stringify(i.findings), i.previousDecision,
-            ]),
-          ),
-        );
-        insertReviewers.run(JSON.stringify(chunk.flatMap((i) => i.routes.map((r, s) => [next + i.ordinal, s + 1, r.reviewer, r.rule, r.note]))));
-      }
-      const reconcile = db.prepare('INSERT INTO campaign_reconciliation VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const r of population.reconciliation) reconcile.run(campaignId, r.system, r.snapshotId, r.snapshotSha256, r.snapshotAsOf, r.grants, r.items, r.excluded);
-      db.prepare('INSERT INTO campaign_launches VALUES (?, ?, ?, ?, ?, ?, ?)').run(campaignId, launchedAt, operator, population.hrSnapshotId, population.items.length, population.sha256, JSON.stringify(population.warnings));
-    },
-    () => ({ campaignId, items: population.items.length, populationSha256: population.sha256, reconciliation: population.reconciliation, warnings: population.warnings }),
-  );
+  ws.change(operator, 'campaign.launched', () => freezePopulation(ws, campaignId, population, launchedAt, operator), () => ({
+    campaignId, items: population.items.length, populationSha256: population.sha256, reconciliation: population.reconciliation, warnings: population.warnings,
+  }));
   return { ...preview(campaignId, population), launchedAt };
+}
+
+/**
+ * Writes the frozen items: what launch computed lands in a temporary table, then one INSERT …
+ * SELECT copies each item's context from its account, entitlement, system and identity rows.
+ */
+function freezePopulation(ws: Workspace, campaignId: number, population: Population, launchedAt: string, operator: string): void {
+  const { db } = ws;
+  const base = db.prepare('SELECT ifnull(max(id), 0) FROM campaign_items').pluck().get() as number;
+  db.exec(`DROP TABLE IF EXISTS temp.frozen_items;
+    CREATE TEMP TABLE frozen_items (ordinal INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, entitlement_id INTEGER NOT NULL, identity_id INTEGER, manager TEXT, findings TEXT NOT NULL, previous TEXT);`);
+  const stage = db.prepare('INSERT INTO temp.frozen_items VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const reviewer = db.prepare('INSERT INTO campaign_item_reviewers VALUES (?, ?, ?, ?, ?)');
+  for (const i of population.items) stage.run(i.ordinal, i.accountId, i.entitlementId, i.identityId, i.manager, JSON.stringify(i.findings), i.previousDecision);
+  db.prepare(
+    `INSERT INTO campaign_items
+     SELECT @base + f.ordinal, @campaign, f.ordinal, y.name, a.snapshot_id, a.account_key, a.login, a.status, a.account_type, a.last_login,
+            e.entitlement_key, e.name, e.description, a.privileged OR e.privileged, i.employee_id,
+            coalesce(i.display_name, nullif(trim(coalesce(i.first_name, '') || ' ' || coalesce(i.last_name, '')), '')), i.email, i.title, i.department,
+            CASE WHEN i.id IS NULL THEN NULL ELSE f.manager END, i.status, f.findings, f.previous
+     FROM temp.frozen_items f JOIN accounts a ON a.id = f.account_id JOIN snapshots s ON s.id = a.snapshot_id JOIN systems y ON y.id = s.system_id
+     JOIN entitlements e ON e.id = f.entitlement_id LEFT JOIN identities i ON i.id = f.identity_id ORDER BY f.ordinal`,
+  ).run({ base, campaign: campaignId });
+  for (const i of population.items) for (const [s, r] of i.routes.entries()) reviewer.run(base + i.ordinal, s + 1, r.reviewer, r.rule, r.note);
+  db.exec('DROP TABLE temp.frozen_items');
+  const reconcile = db.prepare('INSERT INTO campaign_reconciliation VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const r of population.reconciliation) reconcile.run(campaignId, r.system, r.snapshotId, r.snapshotSha256, r.snapshotAsOf, r.grants, r.items, r.excluded);
+  db.prepare('INSERT INTO campaign_launches VALUES (?, ?, ?, ?, ?, ?, ?)').run(campaignId, launchedAt, operator, population.hrSnapshotId, population.items.length, population.sha256, JSON.stringify(population.warnings));
 }

@@ -2,17 +2,24 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { reviewerKey, type ReviewerRule } from './campaign-model.js';
 import type { OwnerDirectory } from './review-owners.js';
 
-/** A person of the HR roster, as routing needs them. */
+/** A person of the HR roster, as routing and an item's context need them. */
 export interface Person {
+  rowId: number;
   employeeId: string;
   email: string | null;
   name: string | null;
+  title: string | null;
+  department: string | null;
+  status: string;
   managerEmployeeId: string | null;
   managerEmail: string | null;
 }
 
-/** The HR roster by employee id and by e-mail: who manages whom. */
+type PersonRow = [rowId: number, employeeId: string, email: string | null, name: string | null, title: string | null, department: string | null, status: string, managerEmployeeId: string | null, managerEmail: string | null];
+
+/** The HR roster by row id, employee id and e-mail: who manages whom. */
 export class People {
+  private readonly byRow = new Map<number, Person>();
   private readonly byEmployee = new Map<string, Person>();
   private readonly byEmail = new Map<string, Person>();
 
@@ -20,19 +27,26 @@ export class People {
     if (hrSnapshotId === null) return;
     const rows = db
       .prepare(
-        `SELECT employee_id AS employeeId, email_key AS email, coalesce(display_name, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))) AS name,
-                manager_employee_id AS managerEmployeeId, lower(manager_email) AS managerEmail
+        `SELECT id, employee_id, email_key, coalesce(display_name, nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), '')),
+                title, department, status, manager_employee_id, lower(manager_email)
          FROM identities WHERE snapshot_id = ?`,
       )
-      .all(hrSnapshotId) as Person[];
-    for (const p of rows) {
-      this.byEmployee.set(p.employeeId, p);
-      if (p.email) this.byEmail.set(p.email, p);
+      .raw()
+      .all(hrSnapshotId) as PersonRow[];
+    for (const [rowId, employeeId, email, name, title, department, status, managerEmployeeId, managerEmail] of rows) {
+      const p: Person = { rowId, employeeId, email, name, title, department, status, managerEmployeeId, managerEmail };
+      this.byRow.set(rowId, p);
+      this.byEmployee.set(employeeId, p);
+      if (email) this.byEmail.set(email, p);
     }
   }
 
   get(employeeId: string | null): Person | undefined {
     return employeeId === null ? undefined : this.byEmployee.get(employeeId);
+  }
+
+  row(rowId: number | null): Person | undefined {
+    return rowId === null ? undefined : this.byRow.get(rowId);
   }
 
   managerOf(person: Person | undefined): Person | undefined {

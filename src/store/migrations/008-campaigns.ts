@@ -89,7 +89,6 @@ CREATE TABLE campaign_items (
   previous_decision    TEXT,
   UNIQUE (campaign_id, ordinal)
 ) STRICT;
-CREATE INDEX campaign_items_access ON campaign_items(system, account_key, entitlement_key);
 
 -- Who reviews an item at each stage, as routed at launch, and why (a re-route's reason).
 CREATE TABLE campaign_item_reviewers (
@@ -100,7 +99,6 @@ CREATE TABLE campaign_item_reviewers (
   note     TEXT,
   PRIMARY KEY (item_id, stage)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX campaign_item_reviewers_reviewer ON campaign_item_reviewers(reviewer, stage);
 
 -- Every decision ever recorded; the newest row of an item and stage is the one in force.
 CREATE TABLE campaign_decisions (
