@@ -43,14 +43,15 @@ async function readIntegrity(path: string, file: string, campaign: CampaignRecor
   const sheets = await listSheets(path);
   if (!sheets.includes(INTEGRITY_SHEET) || !sheets.includes(ITEMS_SHEET)) throw tampered(file, `is not a reviewer workbook from Attest (it has no "${ITEMS_SHEET}" and "${INTEGRITY_SHEET}" sheets)`);
   const source = await openSpreadsheet(path, { sheet: INTEGRITY_SHEET, signal });
-  const fields = new Map((await readAll(source)).map((r) => [r.cells[0] ?? '', r.cells[1] ?? '']));
+  const rows = await readAll(source);
+  const fields = new Map(rows.map((r) => [r.cells[0] ?? '', r.cells[1] ?? '']));
   const id = fields.get(INTEGRITY_FIELDS.campaign) ?? '';
   if (!/^\d+$/.test(id)) throw tampered(file, 'has no campaign id in its Integrity sheet');
   if (Number(id) !== campaign.id) {
     throw new AttestError('WORKBOOK_WRONG_CAMPAIGN', `"${file}" is a reviewer workbook of campaign ${id}, not of campaign ${campaign.id}. Apply it to campaign ${id}, or choose this campaign's workbook.`);
   }
   const reviewer = reviewerKey(fields.get(INTEGRITY_FIELDS.reviewer) ?? '');
-  const list = fields.get(INTEGRITY_FIELDS.items) ?? '';
+  const list = rows.filter((r) => r.cells[0] === INTEGRITY_FIELDS.items).map((r) => r.cells[1] ?? '').join(' ');
   const entries = parseItemList(list);
   const token = fields.get(INTEGRITY_FIELDS.token) ?? '';
   if (entries === null || !sameToken(token, workbookToken(campaign.hmacKey, campaign.id, reviewer, list))) {

@@ -170,6 +170,17 @@ function toItem(row: ItemRow, stages: StageReviewer[]): CampaignItem {
   };
 }
 
+/** Ids of the items a reviewer was routed or reassigned at some stage: the superset of what they owe or decided. */
+export function itemIdsOfReviewer(db: Database.Database, campaignId: number, reviewer: string): number[] {
+  return db
+    .prepare(
+      `SELECT r.item_id FROM campaign_item_reviewers r JOIN campaign_items i ON i.id = r.item_id WHERE i.campaign_id = @c AND r.reviewer = @r
+       UNION SELECT d.item_id FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE i.campaign_id = @c AND d.reassigned_to = @r`,
+    )
+    .pluck()
+    .all({ c: campaignId, r: reviewer }) as number[];
+}
+
 export function readLaunch(db: Database.Database, campaignId: number): LaunchRecord | null {
   const row = db
     .prepare('SELECT launched_at AS launchedAt, launched_by AS launchedBy, hr_snapshot_id AS hrSnapshotId, items, population_sha256 AS populationSha256, warnings FROM campaign_launches WHERE campaign_id = ?')

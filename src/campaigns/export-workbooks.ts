@@ -8,7 +8,7 @@ import { readItems, type CampaignItem } from './campaign-read.js';
 import { campaignIn, type CampaignRecord } from './campaign-store.js';
 import type { Workspace } from '../store/workspace.js';
 import {
-  contextCells, INSTRUCTIONS_SHEET, INTEGRITY_FIELDS, INTEGRITY_SHEET, ITEM_COLUMNS, ITEMS_SHEET, itemList, rowToken, workbookToken,
+  contextCells, INSTRUCTIONS_SHEET, INTEGRITY_FIELDS, INTEGRITY_SHEET, ITEM_COLUMNS, ITEMS_SHEET, itemList, listCells, rowToken, workbookToken,
 } from './workbook-layout.js';
 
 /** A file name from a reviewer's address: letters, digits, dot, dash and underscore only. */
@@ -54,7 +54,7 @@ function workbookBytes(campaign: CampaignRecord, reviewer: string, items: readon
     ['Field', 'Value'],
     [INTEGRITY_FIELDS.campaign, String(campaign.id)],
     [INTEGRITY_FIELDS.reviewer, reviewer],
-    [INTEGRITY_FIELDS.items, list],
+    ...listCells(list).map((cell) => [INTEGRITY_FIELDS.items, cell]),
     [INTEGRITY_FIELDS.token, workbookToken(campaign.hmacKey, campaign.id, reviewer, list)],
   ];
   const book = XLSX.utils.book_new();

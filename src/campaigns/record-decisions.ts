@@ -4,7 +4,7 @@ import { AttestError } from '../errors.js';
 import { compileGlob } from '../sod/glob.js';
 import type { Workspace } from '../store/workspace.js';
 import { reviewerKey, type Decision, type DecisionChannel } from './campaign-model.js';
-import { readItems, type CampaignItem } from './campaign-read.js';
+import { itemIdsOfReviewer, readItems, type CampaignItem } from './campaign-read.js';
 import { campaignIn, type CampaignRecord } from './campaign-store.js';
 import { checkReviewerEmail } from './review-owners.js';
 
@@ -141,7 +141,7 @@ export function bulkDecide(
 ): { matched: number; applied: number } {
   const campaign = campaignIn(ws.db, campaignId, 'launched', 'record decisions');
   const reviewer = checkReviewerEmail(request.reviewer, 'The reviewer');
-  const selected = filterItems(readItems(ws.db, { campaignId }), { ...request.filter, reviewer, outcome: 'pending' });
+  const selected = filterItems(readItems(ws.db, { campaignId, itemIds: itemIdsOfReviewer(ws.db, campaignId, reviewer) }), { ...request.filter, reviewer, outcome: 'pending' });
   if (request.expectedCount === undefined) return { matched: selected.length, applied: 0 };
   if (request.expectedCount !== selected.length) {
     throw new AttestError('COUNT_MISMATCH', `The filter selects ${selected.length} pending items of ${reviewer}, not ${request.expectedCount}: nothing was recorded. Check the selection and confirm with the count ${selected.length}.`);

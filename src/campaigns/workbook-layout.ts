@@ -54,6 +54,22 @@ export function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A spreadsheet cell holds at most 32,767 characters: the item list is spread over rows of this many. */
+const LIST_CELL_CHARS = 30_000;
+
+/** The item list in cells of at most LIST_CELL_CHARS, split at spaces; read back by joining them with a space. */
+export function listCells(list: string): string[] {
+  const cells: string[] = [];
+  let rest = list;
+  while (rest.length > LIST_CELL_CHARS) {
+    const cut = rest.lastIndexOf(' ', LIST_CELL_CHARS);
+    cells.push(rest.slice(0, cut));
+    rest = rest.slice(cut + 1);
+  }
+  cells.push(rest);
+  return cells;
+}
+
 /** How the Integrity sheet lists a workbook's items: `id:stage` joined by spaces. */
 export function itemList(entries: readonly { id: number; stage: number }[]): string {
   return entries.map((e) => `${e.id}:${e.stage}`).join(' ');
