@@ -112,26 +112,25 @@ function ruleReviewer(router: Router, rule: ReviewerRule, subject: RoutingSubjec
  * with the stage and the reason, never dropped.
  */
 export function routeItem(router: Router, stages: readonly ReviewerRule[], subject: RoutingSubject): StageRouting {
-  const self = new Set(subject.selfEmails.map(reviewerKey));
+  const self = subject.selfEmails.map(reviewerKey);
   const routes: Route[] = [];
+  // Who may take a stage: someone, not the subject, not an earlier stage's reviewer.
+  const allowed = (who: string | null): boolean => who !== null && !self.includes(who) && !routes.some((r) => r.reviewer === who);
   for (let i = 0; i < stages.length; i++) {
     const rule = stages[i]!;
-    const taken = new Set(routes.map((r) => r.reviewer));
-    const allowed = (who: string | null): who is string => who !== null && !self.has(who) && !taken.has(who);
     const own = ruleReviewer(router, rule, subject);
-    if (allowed(own.reviewer)) {
+    if (own.reviewer !== null && allowed(own.reviewer)) {
       routes.push({ reviewer: own.reviewer, rule, note: null });
       continue;
     }
-    const why = own.reviewer === null ? own.missing : self.has(own.reviewer) ? `${own.reviewer} would review their own access` : `${own.reviewer} already reviews this item at an earlier stage`;
+    const why = own.reviewer === null ? own.missing : self.includes(own.reviewer) ? `${own.reviewer} would review their own access` : `${own.reviewer} already reviews this item at an earlier stage`;
     const fallback = router.fallback === null ? null : reviewerKey(router.fallback);
-    if (allowed(fallback)) {
+    if (fallback !== null && allowed(fallback)) {
       routes.push({ reviewer: fallback, rule: 'fallback', note: `${why}: routed to the fallback reviewer` });
       continue;
     }
-    const person = router.people.get(subject.employeeId);
-    const skip = email(router.people.managerOf(router.people.managerOf(person)));
-    if (own.reviewer !== null && allowed(skip)) {
+    const skip = own.reviewer === null ? null : email(router.people.managerOf(router.people.managerOf(router.people.get(subject.employeeId))));
+    if (skip !== null && allowed(skip)) {
       routes.push({ reviewer: skip, rule: 'manager', note: `${why}: routed to the manager's manager` });
       continue;
     }
