@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Decision, DecisionChannel, ItemOutcome, ReviewerRule } from './campaign-model.js';
+import type { Reconciliation } from './build-population.js';
 import { grantKey } from './item-context.js';
 
 export interface StageReviewer {
@@ -71,15 +72,8 @@ export interface LaunchRecord {
   warnings: string[];
 }
 
-export interface ReconciliationRecord {
-  system: string;
-  snapshotId: number;
-  snapshotSha256: string;
-  snapshotAsOf: string;
-  grants: number;
-  items: number;
-  excluded: number;
-}
+/** Per system: grants in the snapshot = items in the campaign + excluded (by scope), with the snapshot's file hash. */
+export type ReconciliationRecord = Reconciliation;
 
 type ItemRow = [
   id: number, ordinal: number, system: string, snapshotId: number, accountKey: string, account: string, accountStatus: string, accountType: string, lastLogin: string | null,

@@ -2,7 +2,7 @@ import type { OperationOutput } from '../api/contract.js';
 import { AttestError } from '../errors.js';
 import { formatRows } from './format.js';
 import type { CommandArgs, OptionValues } from './command-def.js';
-import { define, stringOption } from './command-def.js';
+import { define, integerOption, requiredOption, stringOption } from './command-def.js';
 
 function campaignId(args: CommandArgs): number {
   const raw = args.positionals[0];
@@ -11,22 +11,10 @@ function campaignId(args: CommandArgs): number {
   return Number(raw);
 }
 
-function needed(values: OptionValues, name: string, what: string): string {
-  const value = stringOption(values, name);
-  if (value === undefined || value.trim() === '') throw new AttestError('USAGE', `Missing --${name} ${what}.`);
-  return value;
-}
-
-function wholeNumber(values: OptionValues, name: string): number | undefined {
-  const raw = stringOption(values, name);
-  if (raw === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a whole number, not "${raw}".`);
-  return Number(raw);
-}
 
 function itemOption(values: OptionValues): number {
-  needed(values, 'item', 'ITEM (the item id, from "attest campaign items")');
-  return wholeNumber(values, 'item') ?? 0;
+  requiredOption(values, 'item', 'ITEM (the item id, from "attest campaign items")');
+  return integerOption(values, 'item') ?? 0;
 }
 
 function list(values: OptionValues, name: string): string[] | undefined {
@@ -35,7 +23,7 @@ function list(values: OptionValues, name: string): string[] | undefined {
 }
 
 function decisionOption(values: OptionValues): 'keep' | 'revoke' {
-  const raw = needed(values, 'decision', 'keep|revoke');
+  const raw = requiredOption(values, 'decision', 'keep|revoke');
   if (raw !== 'keep' && raw !== 'revoke') throw new AttestError('USAGE', `--decision is keep or revoke, not "${raw}".`);
   return raw;
 }
@@ -109,8 +97,8 @@ export const CAMPAIGN_COMMANDS = [
       const v = args.values;
       const noResponse = stringOption(v, 'no-response');
       return {
-        name: needed(v, 'name', 'NAME (what the campaign is called)'),
-        type: oneOf(CREATE_TYPES, needed(v, 'type', CREATE_TYPES.join('|')), 'type'),
+        name: requiredOption(v, 'name', 'NAME (what the campaign is called)'),
+        type: oneOf(CREATE_TYPES, requiredOption(v, 'type', CREATE_TYPES.join('|')), 'type'),
         systems: list(v, 'systems'),
         entitlements: list(v, 'entitlements'),
         privilegedOnly: v['privileged-only'] === true ? true : undefined,
@@ -120,7 +108,7 @@ export const CAMPAIGN_COMMANDS = [
         fallback: stringOption(v, 'fallback'),
         noResponse: noResponse === undefined ? undefined : oneOf(['none', 'revoke', 'keep'] as const, noResponse, 'no-response'),
         justify: list(v, 'justify')?.map((d) => oneOf(['keep', 'revoke'] as const, d, 'justify')),
-        staleDays: wholeNumber(v, 'stale-days'),
+        staleDays: integerOption(v, 'stale-days'),
       };
     },
     human: (out) => `Created campaign ${out.campaignId}. Preview it with "attest campaign preview ${out.campaignId}", then launch it.`,
@@ -143,7 +131,7 @@ export const CAMPAIGN_COMMANDS = [
     positionals: [],
     options: { system: { type: 'string' }, entitlement: { type: 'string' }, reviewer: { type: 'string' } },
     workspace: true,
-    input: (args) => ({ system: needed(args.values, 'system', 'NAME'), entitlement: stringOption(args.values, 'entitlement'), reviewer: needed(args.values, 'reviewer', 'EMAIL') }),
+    input: (args) => ({ system: requiredOption(args.values, 'system', 'NAME'), entitlement: stringOption(args.values, 'entitlement'), reviewer: requiredOption(args.values, 'reviewer', 'EMAIL') }),
     human: (out) => `${out.reviewer} owns ${out.entitlement === null ? `the system ${out.system}` : `"${out.entitlement}" in ${out.system}`} for owner reviews.`,
   }),
   define({
@@ -196,9 +184,9 @@ export const CAMPAIGN_COMMANDS = [
       campaignId: campaignId(args),
       itemId: itemOption(args.values),
       decision: decisionOption(args.values),
-      reviewer: needed(args.values, 'reviewer', 'EMAIL (the reviewer deciding)'),
+      reviewer: requiredOption(args.values, 'reviewer', 'EMAIL (the reviewer deciding)'),
       comment: stringOption(args.values, 'comment'),
-      secondsSpent: wholeNumber(args.values, 'seconds'),
+      secondsSpent: integerOption(args.values, 'seconds'),
       channel: 'cli' as const,
     }),
     human: (out) => `Item ${out.itemId}: ${out.decision} (stage ${out.stage})${out.supersedes === null ? '' : `, superseding decision #${out.supersedes}`}`,
@@ -213,10 +201,10 @@ export const CAMPAIGN_COMMANDS = [
     workspace: true,
     input: (args) => ({
       campaignId: campaignId(args),
-      reviewer: needed(args.values, 'reviewer', 'EMAIL (the reviewer deciding)'),
+      reviewer: requiredOption(args.values, 'reviewer', 'EMAIL (the reviewer deciding)'),
       decision: decisionOption(args.values),
       comment: stringOption(args.values, 'comment'),
-      expectedCount: wholeNumber(args.values, 'yes'),
+      expectedCount: integerOption(args.values, 'yes'),
       channel: 'cli' as const,
       ...filters(args.values),
     }),
@@ -233,9 +221,9 @@ export const CAMPAIGN_COMMANDS = [
     input: (args) => ({
       campaignId: campaignId(args),
       itemId: itemOption(args.values),
-      reviewer: needed(args.values, 'reviewer', 'EMAIL (its reviewer now)'),
-      to: needed(args.values, 'to', 'EMAIL (the new reviewer)'),
-      reason: needed(args.values, 'reason', 'TEXT (why)'),
+      reviewer: requiredOption(args.values, 'reviewer', 'EMAIL (its reviewer now)'),
+      to: requiredOption(args.values, 'to', 'EMAIL (the new reviewer)'),
+      reason: requiredOption(args.values, 'reason', 'TEXT (why)'),
     }),
     human: (out) => `Item ${out.itemId} (stage ${out.stage}) is now with ${out.reviewer}.`,
   }),
@@ -257,7 +245,7 @@ export const CAMPAIGN_COMMANDS = [
     positionals: ID,
     options: { out: { type: 'string' } },
     workspace: true,
-    input: (args) => ({ campaignId: campaignId(args), dir: needed(args.values, 'out', 'DIR (where to write the drafts)') }),
+    input: (args) => ({ campaignId: campaignId(args), dir: requiredOption(args.values, 'out', 'DIR (where to write the drafts)') }),
     human: (out) => (out.files.length === 0 ? 'Nobody owes a decision.' : out.files.map((f) => `${f.path}  (${f.reviewer}: ${f.pending} pending)`).join('\n')),
   }),
   define({
@@ -268,7 +256,7 @@ export const CAMPAIGN_COMMANDS = [
     positionals: ID,
     options: { out: { type: 'string' } },
     workspace: true,
-    input: (args) => ({ campaignId: campaignId(args), dir: needed(args.values, 'out', 'DIR (where to write the workbooks)') }),
+    input: (args) => ({ campaignId: campaignId(args), dir: requiredOption(args.values, 'out', 'DIR (where to write the workbooks)') }),
     human: (out) => (out.workbooks.length === 0 ? 'Nobody owes a decision.' : out.workbooks.map((w) => `${w.path}  (${w.reviewer}: ${w.items} items)`).join('\n')),
   }),
   define({

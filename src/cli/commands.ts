@@ -5,7 +5,7 @@ import { readPassphraseFile, resolvePassphrase } from './passphrase.js';
 import { describeDetails, formatRows } from './format.js';
 import { formatSnapshotDiff } from './format-diff.js';
 import { formatSample, formatSampleList } from './format-sample.js';
-import { define, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
+import { define, integerOption, requiredOption, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
 import { SOD_COMMANDS } from './sod-commands.js';
 import { CAMPAIGN_COMMANDS } from './campaign-commands.js';
 
@@ -23,13 +23,6 @@ function positional(args: CommandArgs, index: number, name: string): string {
   const value = args.positionals[index];
   if (value === undefined) throw new AttestError('USAGE', `Missing ${name}.`);
   return value;
-}
-
-function integerOption(values: OptionValues, name: string): number | undefined {
-  const raw = stringOption(values, name);
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a whole number, not "${raw}".`);
-  return Number(raw);
 }
 
 function percentOption(values: OptionValues): number | undefined {
@@ -52,12 +45,6 @@ async function ldapPassword(args: CommandArgs, bindDn: string | undefined): Prom
   if (bindDn === undefined) return undefined;
   if (!args.terminal.interactive) throw new AttestError('USAGE', `No password for ${bindDn}: set ATTEST_LDAP_PASSWORD, pass --password-file FILE, or run in a terminal to be asked.`);
   return args.terminal.askHidden(`LDAP password for ${bindDn}: `);
-}
-
-function requiredOption(values: OptionValues, name: string, what: string): string {
-  const value = stringOption(values, name);
-  if (value === undefined || value.trim() === '') throw new AttestError('USAGE', `Missing --${name} ${what}.`);
-  return value;
 }
 
 function numberOption(values: OptionValues, name: string): number | undefined {
