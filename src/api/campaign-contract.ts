@@ -156,7 +156,7 @@ export const campaignContract = {
     summary: 'Write one reviewer workbook (.xlsx) per reviewer with pending items, each row and the workbook signed with the campaign key.',
     scope: 'workspace',
     input: z.object({ campaignId, dir: path }),
-    output: z.object({ files: z.array(z.string()), workbooks: z.array(z.object({ reviewer: z.string(), path: z.string(), items: z.number().int() })) }),
+    output: z.object({ files: z.array(z.string()), workbooks: z.array(z.object({ reviewer: z.string(), path: z.string(), items: z.number().int(), sha256: z.string() })) }),
   },
   'campaigns.applyWorkbook': {
     summary: 'Apply the decisions of a returned reviewer workbook; every row that was added, removed, edited outside Decision/Comment or is from another workbook is rejected and named.',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { writeNewFile } from '../files/write-new-file.js';
 import { join } from 'node:path';
@@ -72,19 +73,23 @@ export function exportWorkbooks(
   ws: Workspace,
   campaignId: number,
   dir: string,
+  operator: string,
   options: { onProgress?: ((p: Progress) => void) | undefined; signal?: AbortSignal | undefined } = {},
-): { files: string[]; workbooks: { reviewer: string; path: string; items: number }[] } {
+): { files: string[]; workbooks: { reviewer: string; path: string; items: number; sha256: string }[] } {
   const campaign = campaignIn(ws.db, campaignId, 'launched', 'export reviewer workbooks');
   const byReviewer = pendingByReviewer(readItems(ws.db, { campaignId }));
   mkdirSync(dir, { recursive: true });
-  const workbooks: { reviewer: string; path: string; items: number }[] = [];
+  const workbooks: { reviewer: string; path: string; items: number; sha256: string }[] = [];
   let done = 0;
   for (const [reviewer, items] of byReviewer) {
     if (options.signal?.aborted) throw new AttestError('CANCELLED', `Workbook export cancelled after ${done} of ${byReviewer.size} workbooks; the files written so far are in ${dir}.`);
     const path = join(dir, reviewerFileName(campaignId, reviewer, 'xlsx'));
-    writeNewFile(path, workbookBytes(campaign, reviewer, items), 'Export to an empty folder');
-    workbooks.push({ reviewer, path, items: items.length });
+    const bytes = workbookBytes(campaign, reviewer, items);
+    writeNewFile(path, bytes, 'Export to an empty folder');
+    workbooks.push({ reviewer, path, items: items.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     options.onProgress?.({ phase: 'workbooks', done: ++done, total: byReviewer.size });
   }
+  // What went out, and its hashes: a returned workbook can be traced to this export.
+  ws.change(operator, 'campaign.workbooks.exported', () => null, () => ({ campaignId, workbooks: workbooks.map(({ reviewer, items, sha256 }) => ({ reviewer, items, sha256 })) }));
   return { files: workbooks.map((w) => w.path), workbooks };
 }

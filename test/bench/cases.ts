@@ -147,7 +147,7 @@ export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
   'campaign-workbooks-100': () =>
     withCampaign(true, (ws, id, dir) =>
       timed(() => {
-        const out = exportWorkbooks(ws, id, join(dir, 'workbooks'));
+        const out = exportWorkbooks(ws, id, join(dir, 'workbooks'), 'bench');
         if (out.files.length !== 100) throw new Error(`expected 100 workbooks, got ${out.files.length}`);
         return CAMPAIGN_ITEMS;
       }),

@@ -20,7 +20,7 @@ async function exported() {
   await seedCompany(ws, dir);
   const id = campaign(ws, { fallback: 'audit@acme.test', justify: ['revoke'] });
   launchCampaign(ws, id, 'tester');
-  const out = exportWorkbooks(ws, id, join(dir, 'out'));
+  const out = exportWorkbooks(ws, id, join(dir, 'out'), 'tester');
   const file = (reviewer: string): WorkbookFile => new WorkbookFile(out.workbooks.find((w) => w.reviewer === reviewer)!.path);
   const items = readItems(ws.db, { campaignId: id });
   const item = (access: string): number => items.find((i) => `${i.account}:${i.entitlement}` === access)!.id;
