@@ -118,9 +118,9 @@ export const campaignContract = {
     output: z.object({ matched: z.number().int(), applied: z.number().int() }),
   },
   'campaigns.reassign': {
-    summary: "Hand an item's waiting stage to another reviewer, with a reason (never to its subject or an earlier stage's reviewer).",
+    summary: "Hand an item's waiting stage to another reviewer, with a reason (never to its subject or another stage's reviewer).",
     scope: 'workspace',
-    input: z.object({ campaignId, itemId, reviewer: email, to: email, reason: z.string().trim().min(1, 'give a reason').max(2000) }),
+    input: z.object({ campaignId, itemId, reviewer: email, to: email, reason: z.string().trim().min(1, 'give a reason').max(2000), channel: z.enum(['app', 'cli']).default('app') }),
     output: z.object({ itemId: z.number().int(), stage: z.number().int(), reviewer: z.string() }),
   },
   'campaigns.status': {

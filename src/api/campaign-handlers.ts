@@ -34,7 +34,7 @@ export const campaignHandlers: CampaignHandlers = {
   'campaigns.decide': ({ campaignId, channel, ...input }, { session }) => decideItem(session.workspace, campaignId, input, channel, session.operator),
   'campaigns.bulkDecide': ({ campaignId, channel, reviewer, decision, comment, expectedCount, ...filter }, { session }) =>
     bulkDecide(session.workspace, campaignId, { reviewer, decision, comment, expectedCount, filter }, channel, session.operator),
-  'campaigns.reassign': ({ campaignId, ...input }, { session }) => reassignItem(session.workspace, campaignId, input, session.operator),
+  'campaigns.reassign': ({ campaignId, channel, ...input }, { session }) => reassignItem(session.workspace, campaignId, input, channel, session.operator),
   'campaigns.status': ({ campaignId }, { session }) => campaignStatus(session.workspace.db, campaignId),
   'campaigns.reminders': ({ campaignId, dir }, { session }) => writeReminders(session.workspace, campaignId, dir),
   'campaigns.workbooks': ({ campaignId, dir }, { session, onProgress, signal }) => exportWorkbooks(session.workspace, campaignId, dir, session.operator, { onProgress, signal }),

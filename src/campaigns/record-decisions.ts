@@ -154,9 +154,15 @@ export function bulkDecide(
 
 /**
  * Hands an item's waiting stage to another reviewer, with the reason; the new reviewer may not be
- * the item's subject nor an earlier stage's reviewer.
+ * the item's subject nor another stage's reviewer.
  */
-export function reassignItem(ws: Workspace, campaignId: number, request: { itemId: number; reviewer: string; to: string; reason: string }, operator: string): { itemId: number; stage: number; reviewer: string } {
+export function reassignItem(
+  ws: Workspace,
+  campaignId: number,
+  request: { itemId: number; reviewer: string; to: string; reason: string },
+  channel: DecisionChannel,
+  operator: string,
+): { itemId: number; stage: number; reviewer: string } {
   campaignIn(ws.db, campaignId, 'launched', 'reassign an item');
   const item = loadItem(ws.db, campaignId, request.itemId);
   if (item.stage === null) throw new AttestError('CAMPAIGN_STATE', `Item ${item.id} is already decided (${item.outcome}); only a waiting item can be reassigned.`);
@@ -164,10 +170,10 @@ export function reassignItem(ws: Workspace, campaignId: number, request: { itemI
   if (from !== item.reviewer) throw new AttestError('NOT_ITEM_REVIEWER', `Item ${item.id} is waiting for ${item.reviewer}, not ${from}; only its reviewer's item can be reassigned by them.`);
   const to = checkReviewerEmail(request.to, 'The new reviewer');
   if (to === item.identity?.email?.toLowerCase()) throw new AttestError('SELF_REVIEW', `${to} is the subject of item ${item.id}: nobody reviews their own access. Choose another reviewer.`);
-  const earlier = item.stages.find((s) => s.stage < (item.stage ?? 0) && s.reviewer === to);
-  if (earlier) throw new AttestError('SELF_REVIEW', `${to} reviewed item ${item.id} at stage ${earlier.stage}; a later stage needs a different reviewer.`);
+  const other = item.stages.find((s) => s.stage !== item.stage && s.reviewer === to);
+  if (other) throw new AttestError('SELF_REVIEW', `${to} reviews item ${item.id} at stage ${other.stage}; each stage needs a different reviewer.`);
   if (!request.reason.trim()) throw new AttestError('USAGE', 'A reassignment needs a reason (--reason TEXT).');
   const stage = item.stage;
-  ws.db.transaction(() => appendDecision(ws.db, writer(ws.db), { campaignId, itemId: item.id, stage, decision: 'reassign', reviewer: from, reassignedTo: to, comment: request.reason.trim(), channel: 'cli', operator, secondsSpent: null }))();
+  ws.db.transaction(() => appendDecision(ws.db, writer(ws.db), { campaignId, itemId: item.id, stage, decision: 'reassign', reviewer: from, reassignedTo: to, comment: request.reason.trim(), channel, operator, secondsSpent: null }))();
   return { itemId: item.id, stage, reviewer: to };
 }

@@ -224,6 +224,7 @@ export const CAMPAIGN_COMMANDS = [
       reviewer: requiredOption(args.values, 'reviewer', 'EMAIL (its reviewer now)'),
       to: requiredOption(args.values, 'to', 'EMAIL (the new reviewer)'),
       reason: requiredOption(args.values, 'reason', 'TEXT (why)'),
+      channel: 'cli' as const,
     }),
     human: (out) => `Item ${out.itemId} (stage ${out.stage}) is now with ${out.reviewer}.`,
   }),

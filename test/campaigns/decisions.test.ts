@@ -89,8 +89,8 @@ describe('a launched campaign', () => {
   it('reassigns a waiting item with its reason, never to its subject', async () => {
     const { ws, id, item } = await launched();
     const bob = item('bob:Reader');
-    expect(attestFailure(() => reassignItem(ws, id, { itemId: bob, reviewer: 'mgr@acme.test', to: 'bob@acme.test', reason: 'away' }, 'op'))).toMatchObject({ code: 'SELF_REVIEW' });
-    expect(reassignItem(ws, id, { itemId: bob, reviewer: 'mgr@acme.test', to: 'ceo@acme.test', reason: 'Max is on leave' }, 'op')).toEqual({ itemId: bob, stage: 1, reviewer: 'ceo@acme.test' });
+    expect(attestFailure(() => reassignItem(ws, id, { itemId: bob, reviewer: 'mgr@acme.test', to: 'bob@acme.test', reason: 'away' }, 'cli', 'op'))).toMatchObject({ code: 'SELF_REVIEW' });
+    expect(reassignItem(ws, id, { itemId: bob, reviewer: 'mgr@acme.test', to: 'ceo@acme.test', reason: 'Max is on leave' }, 'cli', 'op')).toEqual({ itemId: bob, stage: 1, reviewer: 'ceo@acme.test' });
     expect(attestFailure(() => decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: 'mgr@acme.test' }, 'cli', 'op'))).toMatchObject({ code: 'NOT_ITEM_REVIEWER' });
     decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: 'ceo@acme.test' }, 'cli', 'op');
     expect(readDecisions(ws.db, { campaignId: id, itemIds: [bob] }).map((d) => [d.decision, d.reassignedTo, d.comment])).toEqual([
@@ -104,6 +104,7 @@ describe('a launched campaign', () => {
     const { ws, id, item } = await launched({ stages: ['manager', 'owner'], owner: 'audit@acme.test' });
     const bob = item('bob:Reader');
     expect(attestFailure(() => decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: 'audit@acme.test' }, 'cli', 'op'))).toMatchObject({ code: 'NOT_ITEM_REVIEWER' });
+    expect(attestFailure(() => reassignItem(ws, id, { itemId: bob, reviewer: 'mgr@acme.test', to: 'audit@acme.test', reason: 'busy' }, 'cli', 'op'))).toMatchObject({ code: 'SELF_REVIEW', message: expect.stringMatching(/stage 2/) as unknown });
     decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: 'mgr@acme.test' }, 'cli', 'op');
     expect(readItems(ws.db, { campaignId: id, itemIds: [bob] })[0]).toMatchObject({ outcome: 'pending', stage: 2, reviewer: 'audit@acme.test' });
     decideItem(ws, id, { itemId: bob, decision: 'revoke', reviewer: 'audit@acme.test' }, 'cli', 'op');
