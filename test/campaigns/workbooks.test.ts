@@ -105,8 +105,10 @@ describe('reviewer workbooks', () => {
     const rows = formula.rows();
     rows[1]![formula.column('Comment')] = '=HYPERLINK("http://x","y")';
     rows[1]![formula.column('Decision')] = 'Keep';
+    rows[2]![formula.column('Comment')] = 'x'.repeat(5000);
+    rows[2]![formula.column('Decision')] = 'Keep';
     const formulaPath = formula.write(rows);
-    expect((await applyWorkbook(ws, id, formulaPath, 'op')).rejected.map((r) => r.reason)).toEqual(['the Decision or Comment cell holds a formula; type the text itself']);
+    expect((await applyWorkbook(ws, id, formulaPath, 'op')).rejected.map((r) => r.reason)).toEqual(['the Decision or Comment cell holds a formula; type the text itself', 'the Comment is longer than 4000 characters']);
 
     writeFileSync(join(dir, 'text.xlsx'), 'Item,Decision\n1,Keep\n');
     expect(await failure(applyWorkbook(ws, id, join(dir, 'text.xlsx'), 'op'))).toMatchObject({ code: 'CORRUPT_FILE' });
