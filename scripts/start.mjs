@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronSqlite } from './electron-sqlite.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electronDir = join(root, 'node_modules', 'electron');
@@ -96,7 +97,7 @@ async function whyNoElectron() {
   return 'the Electron runtime is not available here (its download is unreachable)';
 }
 
-const reason = await whyNoElectron();
+const reason = (await whyNoElectron()) ?? ensureElectronSqlite();
 if (reason === null) {
   // Builds main, preload and renderer, then starts Electron on out/main/index.js.
   runHost([join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview']);

@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'UNKNOWN_SAMPLE',
   // Analytics: a name the workspace does not hold (CLI exit 4); nothing is changed (UNKNOWN_SYSTEM above too).
   'UNKNOWN_ACCOUNT',
+  /** Nothing to forget: no person decided about that account. */
+  'UNKNOWN_DECISION',
   /** A login that names several accounts of one system: the message lists their keys. */
   'AMBIGUOUS_ACCOUNT',
   'UNKNOWN_IDENTITY',

@@ -5,6 +5,7 @@ import { registerApiChannel } from './ipc.js';
 import { buildApplicationMenu } from './menu.js';
 import { locateRenderer } from './renderer-location.js';
 import { confineWebContents, lockDownSession } from './security.js';
+import { useElectronSqliteBinding } from './sqlite-binding.js';
 import { createMainWindow } from './window.js';
 
 // The desktop host: a window, menus and one IPC channel over the same API as the CLI and the
@@ -12,6 +13,7 @@ import { createMainWindow } from './window.js';
 
 function runDesktopApp(): void {
   app.enableSandbox();
+  useElectronSqliteBinding(app.isPackaged);
   const renderer = locateRenderer(app.isPackaged);
   const session = new ApiSession();
   let mainWindow: BrowserWindow | null = null;

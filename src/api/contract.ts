@@ -227,6 +227,7 @@ const accountDecision = z.object({
   decision: z.enum(['link', 'unlink', 'service', 'shared']),
   employeeId: z.string().nullable(),
 });
+const storedAccountDecision = accountDecision.extend({ decidedAt: z.string(), decidedBy: z.string() });
 const systemName = z.string().trim().min(1, 'name the system').max(200);
 const accountName = z.string().trim().min(1, 'name the account (its key or login)').max(4096);
 const employeeId = z.string().trim().min(1, 'an employee id is required').max(200);
@@ -519,6 +520,18 @@ export const contract = {
       .object({ system: systemName, account: accountName, serviceOwner: employeeId.optional(), shared: z.boolean().optional() })
       .refine((v) => (v.serviceOwner !== undefined) !== (v.shared === true), { message: 'give exactly one of serviceOwner and shared' }),
     output: accountDecision,
+  }),
+  'accounts.decisions': operation({
+    summary: 'Every decision a person made about an account (link, unlink, service owner, shared), by system.',
+    scope: 'workspace',
+    input: z.object({}),
+    output: z.object({ decisions: z.array(storedAccountDecision) }),
+  }),
+  'accounts.forget': operation({
+    summary: "Forget a person's decision about an account: the automatic correlation rules decide it again.",
+    scope: 'workspace',
+    input: z.object({ system: systemName, account: accountName }),
+    output: storedAccountDecision,
   }),
   ...campaignContract,
 } as const;

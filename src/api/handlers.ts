@@ -3,7 +3,7 @@ import { campaignHandlers } from './campaign-handlers.js';
 import { pullLdap } from '../connectors/ldap/pull-ldap.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
 import { diffSnapshots } from '../identity/snapshot-diff.js';
-import { decideAccount } from '../identity/account-decisions.js';
+import { decideAccount, forgetAccountDecision, listAccountDecisions } from '../identity/account-decisions.js';
 import { runAnalysis } from '../identity/run-analysis.js';
 import { readAnalysisRun } from '../identity/stored-findings.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
@@ -89,6 +89,8 @@ export const handlers: Handlers = {
   'accounts.unlink': ({ system, account }, { session }) => decideAccount(session.workspace, { system, account, decision: 'unlink', operator: session.operator }),
   'accounts.mark': ({ system, account, serviceOwner }, { session }) =>
     decideAccount(session.workspace, { system, account, decision: serviceOwner === undefined ? 'shared' : 'service', employeeId: serviceOwner, operator: session.operator }),
+  'accounts.decisions': (_input, { session }) => ({ decisions: listAccountDecisions(session.workspace.db) }),
+  'accounts.forget': ({ system, account }, { session }) => forgetAccountDecision(session.workspace, { system, account, operator: session.operator }),
   'sod.import': (input, { session, signal }) => importRuleSet(session.workspace, { ...input, operator: session.operator }, signal),
   'sod.rules': (_input, { session }) => ({ rules: loadRules(session.workspace.db) }),
   'sod.export': ({ path }, { session }) => exportRuleSet(session.workspace, path),

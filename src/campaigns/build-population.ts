@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { correlatePicture } from '../sod/account-owners.js';
+import { ensureCorrelations } from '../identity/correlation-store.js';
 import { currentPicture } from '../sod/current-picture.js';
 import { compileGlob } from '../sod/glob.js';
 import type { CampaignSpec } from './campaign-model.js';
@@ -70,7 +70,7 @@ function managerText(manager: Person | undefined): string | null {
 
 /**
  * The population a campaign would freeze now: every grant of the newest access snapshot of each
- * system in scope, correlated to the newest HR roster (src/identity/correlate-accounts.ts),
+ * system in scope, correlated to the newest HR roster (the stored correlation, src/identity/correlation-store.ts),
  * filtered by the scope, with its findings and its reviewers per stage. Reconciles per system:
  * grants = items + excluded (by scope, or for want of a reviewer). The population hash is SHA-256
  * over one line per item, in order: the JSON array [ordinal, system, snapshot id, account key,
@@ -84,22 +84,30 @@ export function buildPopulation(db: Database.Database, spec: CampaignSpec, now =
   if (picture.hr === null && spec.stages.includes('manager')) warnings.push('No HR roster is imported: no item can be routed to a manager.');
   warnings.push(...staleWarnings([...(picture.hr ? [picture.hr] : []), ...access], spec.options.staleDays, now));
 
-  correlatePicture(db, { ...picture, access });
+  const hrId = picture.hr?.id ?? 0;
+  if (picture.hr) ensureCorrelations(db, picture.hr.id, access.map((s) => s.id));
   const snapshots = new Map(
     (db
       .prepare(
         `SELECT s.id, s.sha256, s.as_of, (SELECT s2.id FROM snapshots s2 WHERE s2.system_id = s.system_id AND s2.content = 'access' AND s2.id <> s.id
                  AND (s2.as_of < s.as_of OR (s2.as_of = s.as_of AND s2.id < s.id)) ORDER BY s2.as_of DESC, s2.id DESC LIMIT 1)
-         FROM snapshots s WHERE s.id IN (SELECT snapshot_id FROM temp.scope_snapshots)`,
+         FROM snapshots s WHERE s.id IN (SELECT value FROM json_each(?))`,
       )
       .raw()
-      .all() as [number, string, string, number | null][]).map((r) => [r[0], r]),
+      .all(JSON.stringify(access.map((s) => s.id))) as [number, string, string, number | null][]).map((r) => [r[0], r]),
   );
   const context = new ItemContext(db, previousCampaignOutcomes(db));
   const people = new People(db, picture.hr?.id ?? null);
   const router = { people, owners: new OwnerDirectory(listReviewOwners(db)), fallback: spec.fallback };
   const entitlementFilters = spec.scope.entitlements.map(compileGlob);
-  const accountOf = db.prepare("SELECT a.id, a.snapshot_id, a.account_key, a.login, a.privileged, a.email_key, c.identity_id FROM accounts a LEFT JOIN temp.correlation c ON c.account_id = a.id WHERE a.snapshot_id = ? ORDER BY a.account_key").raw();
+  // The stored correlation (src/identity/correlation-store.ts); a service account's owner is its subject.
+  const accountOf = db
+    .prepare(
+      `SELECT a.id, a.snapshot_id, a.account_key, a.login, a.privileged, a.email_key, c.identity_id FROM accounts a
+       LEFT JOIN account_correlations c ON c.hr_snapshot_id = @hr AND c.snapshot_id = a.snapshot_id AND c.account_id = a.id
+       WHERE a.snapshot_id = @snapshot ORDER BY a.account_key`,
+    )
+    .raw();
   const entitlementsOf = db.prepare('SELECT id, entitlement_key, name, privileged FROM entitlements WHERE snapshot_id = ? ORDER BY entitlement_key').raw();
   const grantsOf = db.prepare('SELECT account_id * @m + entitlement_id FROM grants WHERE snapshot_id = @s').pluck();
   const multiplier = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM entitlements').pluck().get() as number);
@@ -122,7 +130,7 @@ export function buildPopulation(db: Database.Database, spec: CampaignSpec, now =
       if (list === undefined) grantsByAccount.set(account, [packed - account * multiplier]);
       else list.push(packed - account * multiplier);
     }
-    for (const [accountId, , accountKey, login, accountPrivileged, accountEmail, identityId] of accountOf.all(snapshot.id) as AccountRow[]) {
+    for (const [accountId, , accountKey, login, accountPrivileged, accountEmail, identityId] of accountOf.all({ hr: hrId, snapshot: snapshot.id }) as AccountRow[]) {
       const held = (grantsByAccount.get(accountId) ?? []).map((id) => entitlements.get(id)!).sort((a, b) => a.order - b.order);
       if (held.length === 0) continue;
       const person = people.row(identityId);

@@ -452,6 +452,31 @@ export const COMMANDS: readonly AnyCommand[] = [
     human: describeDecision,
   }),
   define({
+    words: ['decisions'],
+    operation: 'accounts.decisions',
+    summary: 'List every decision a person made about an account (link, unlink, service owner, shared).',
+    usage: 'attest decisions -w WS',
+    positionals: [],
+    options: {},
+    workspace: true,
+    input: () => ({}),
+    human: (out) =>
+      out.decisions.length === 0
+        ? 'No decisions: the automatic correlation rules decide every account.'
+        : out.decisions.map((d) => `${d.system} ${d.login} (${d.accountKey}): ${d.decision}${d.employeeId ? ` ${d.employeeId}` : ''}, by ${d.decidedBy} at ${d.decidedAt}`).join('\n'),
+  }),
+  define({
+    words: ['forget'],
+    operation: 'accounts.forget',
+    summary: "Forget a person's decision about an account; the automatic correlation rules decide it again.",
+    usage: 'attest forget -w WS --system NAME --account KEY',
+    positionals: [],
+    options: ACCOUNT_OPTIONS,
+    workspace: true,
+    input: accountOf,
+    human: (out) => `Forgot the ${out.decision} decision about ${out.system} account ${out.login} (${out.accountKey}); the automatic rules decide it again. Run "attest analyze" to see the effect.`,
+  }),
+  define({
     words: ['demo'],
     operation: 'demo.create',
     summary: 'Write the demo company exports into DIR and create its workspace there.',

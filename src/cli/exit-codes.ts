@@ -46,6 +46,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   INVALID_SEED: EXIT.rejected,
   UNKNOWN_SAMPLE: EXIT.rejected,
   UNKNOWN_ACCOUNT: EXIT.rejected,
+  UNKNOWN_DECISION: EXIT.rejected,
   AMBIGUOUS_ACCOUNT: EXIT.rejected,
   UNKNOWN_IDENTITY: EXIT.rejected,
   UNKNOWN_RUN: EXIT.rejected,

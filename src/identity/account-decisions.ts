@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AttestError } from '../errors.js';
 import { findSystemId } from '../store/snapshot-lookup.js';
 import type { Workspace } from '../store/workspace.js';
+import { forgetSystemCorrelations } from './correlation-store.js';
 
 /** What a person decided about one account; it wins over every automatic correlation rule. */
 export type AccountDecisionKind = 'link' | 'unlink' | 'service' | 'shared';
@@ -63,14 +64,60 @@ export function decideAccount(ws: Workspace, request: AccountDecisionRequest): A
   ws.change(
     request.operator,
     `account.${request.decision}`,
-    () =>
-      db
-        .prepare(
-          `INSERT INTO account_decisions (system_id, account_key, decision, employee_id, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (system_id, account_key) DO UPDATE SET decision = excluded.decision, employee_id = excluded.employee_id, decided_at = excluded.decided_at, decided_by = excluded.decided_by`,
-        )
-        .run(system.id, account.key, request.decision, employeeId, new Date().toISOString(), request.operator),
+    () => {
+      forgetSystemCorrelations(db, system.id);
+      db.prepare(
+        `INSERT INTO account_decisions (system_id, account_key, decision, employee_id, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (system_id, account_key) DO UPDATE SET decision = excluded.decision, employee_id = excluded.employee_id, decided_at = excluded.decided_at, decided_by = excluded.decided_by`,
+      ).run(system.id, account.key, request.decision, employeeId, new Date().toISOString(), request.operator);
+    },
     () => result,
   );
   return result;
+}
+
+export interface StoredAccountDecision extends AccountDecisionResult {
+  decidedAt: string;
+  decidedBy: string;
+}
+
+/** Every decision a person made about an account, by system and account key. */
+export function listAccountDecisions(db: Database.Database, where: { systemId: number; accountKey: string } | null = null): StoredAccountDecision[] {
+  return db
+    .prepare(
+      `SELECT y.name AS system, d.account_key AS accountKey,
+              ifnull((SELECT a.login FROM snapshots s JOIN accounts a ON a.snapshot_id = s.id WHERE s.system_id = d.system_id AND a.account_key = d.account_key
+                      ORDER BY s.as_of DESC, s.id DESC LIMIT 1), d.account_key) AS login,
+              d.decision, d.employee_id AS employeeId, d.decided_at AS decidedAt, d.decided_by AS decidedBy
+       FROM account_decisions d JOIN systems y ON y.id = d.system_id
+       WHERE @systemId IS NULL OR (d.system_id = @systemId AND d.account_key = @accountKey)
+       ORDER BY y.name, d.account_key`,
+    )
+    .all({ systemId: where?.systemId ?? null, accountKey: where?.accountKey ?? null }) as StoredAccountDecision[];
+}
+
+/**
+ * Forgets a person's decision about an account (audited): from then on the automatic rules
+ * decide again. The account is named as for a decision; a decision whose account is in no
+ * snapshot any more is found by its key.
+ */
+export function forgetAccountDecision(ws: Workspace, request: { system: string; account: string; operator: string }): StoredAccountDecision {
+  const { db } = ws;
+  const systemId = findSystemId(db, request.system);
+  const decided = (accountKey: string): StoredAccountDecision | undefined => listAccountDecisions(db, { systemId, accountKey })[0];
+  const systemName = db.prepare('SELECT name FROM systems WHERE id = ?').pluck().get(systemId) as string;
+  const existing = decided(request.account) ?? decided(findAccount(db, systemId, systemName, request.account).key);
+  if (!existing) {
+    throw new AttestError('UNKNOWN_DECISION', `No decision about ${systemName} account "${request.account}" to forget: the automatic rules decide it already. List decisions with "attest decisions".`);
+  }
+  ws.change(
+    request.operator,
+    'account.forget',
+    () => {
+      forgetSystemCorrelations(db, systemId);
+      db.prepare('DELETE FROM account_decisions WHERE system_id = ? AND account_key = ?').run(systemId, existing.accountKey);
+    },
+    () => existing,
+  );
+  return existing;
 }

@@ -1,29 +1,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { emailAliases, foldKey, localPart, nameKey } from './match-keys.js';
+import type { AmbiguousMatch, CorrelationQuestion, CorrelationRule } from './correlation-rules.js';
+import { ensureCorrelations } from './correlation-store.js';
+
+export type { AccountCategory, AmbiguousMatch, CorrelationRule } from './correlation-rules.js';
 
 /**
- * Correlation of the accounts in scope to the HR roster, in this order (the first rule that
- * decides wins):
- *  1. a person's decision (link, unlink, service account owned by, shared account);
- *  2. employee id;
- *  3. e-mail: the account's primary address, then the aliases its attributes carry;
- *  4. login equal to an identity's e-mail or to its local part (`jane.doe` ↔ `jane.doe@corp.com`).
- * A rule that matches two or more identities decides nothing: the account is listed as an
- * ambiguous match and left uncorrelated (never guessed). An account no rule links whose
- * normalised display name equals exactly one identity's gets a suggestion, not a link.
- *
- * The result lands in `temp.correlation` (one row per account in scope) for the finding queries.
+ * Correlation of the accounts in scope to the HR roster (rules: src/identity/correlation-rules.ts),
+ * read from the per-snapshot store (src/identity/correlation-store.ts, computed when missing).
+ * `temp.correlation` shows it for the finding queries: one row per account of the snapshots in
+ * `temp.scope_snapshots` (account_id, identity_id, rule, category).
  */
-
-export type CorrelationRule = 'link' | 'unlink' | 'service-owner' | 'shared' | 'employee-id' | 'email' | 'email-alias' | 'login' | 'ambiguous';
-/** person: a human's (or a guest's) own account; service and shared: accounts nobody signs in to as themselves. */
-export type AccountCategory = 'person' | 'service' | 'shared';
-
-export interface AmbiguousMatch {
-  accountId: number;
-  rule: 'employee-id' | 'email' | 'email-alias' | 'login';
-  employeeIds: string[];
-}
 
 export interface NameSuggestion {
   accountId: number;
@@ -38,146 +24,31 @@ export interface CorrelationSummary {
   suggestions: NameSuggestion[];
 }
 
-type Candidates = readonly number[];
-
-class RosterIndex {
-  readonly employeeIdOf = new Map<number, string>();
-  private readonly byEmployee = new Map<string, number>();
-  private readonly byEmail = new Map<string, number[]>();
-  private readonly byLocal = new Map<string, number[]>();
-  private readonly byName = new Map<string, number[]>();
-
-  constructor(db: Database.Database, snapshotId: number) {
-    const rows = db.prepare("SELECT id, employee_id, email_key, coalesce(display_name, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))) FROM identities WHERE snapshot_id = ?").raw().all(snapshotId) as [number, string, string | null, string | null][];
-    for (const [id, employeeId, emailKey, name] of rows) {
-      this.employeeIdOf.set(id, employeeId);
-      this.byEmployee.set(employeeId, id);
-      if (emailKey) {
-        push(this.byEmail, emailKey, id);
-        const local = localPart(emailKey);
-        if (local) push(this.byLocal, local, id);
-      }
-      const key = nameKey(name);
-      if (key) push(this.byName, key, id);
-    }
-  }
-
-  employee(employeeId: string): number | undefined {
-    return this.byEmployee.get(employeeId);
-  }
-
-  email(key: string): Candidates {
-    return this.byEmail.get(key) ?? [];
-  }
-
-  login(login: string): Candidates {
-    const asEmail = this.email(login);
-    return asEmail.length > 0 ? asEmail : (this.byLocal.get(login) ?? []);
-  }
-
-  name(key: string | null): Candidates {
-    return key === null ? [] : (this.byName.get(key) ?? []);
-  }
-}
-
-function push(map: Map<string, number[]>, key: string, id: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [id]);
-  else if (!list.includes(id)) list.push(id);
-}
-
-function distinct(ids: Iterable<number>): number[] {
-  return [...new Set(ids)];
-}
-
-type AccountRow = [id: number, systemId: number, key: string, login: string, emailKey: string | null, employeeId: string | null, displayName: string | null, attributes: string | null, accountType: string];
-
-interface Decision {
-  decision: 'link' | 'unlink' | 'service' | 'shared';
-  employeeId: string | null;
-}
-
-/** A row of temp.correlation. */
-type CorrelationRow = [accountId: number, identityId: number | null, rule: CorrelationRule | null, category: AccountCategory];
-
 /** Correlates every account of the snapshots in `temp.scope_snapshots` to the HR snapshot's identities. */
 export function correlateAccounts(db: Database.Database, hrSnapshotId: number): CorrelationSummary {
-  const roster = new RosterIndex(db, hrSnapshotId);
-  const decisions = new Map<string, Decision>();
-  for (const row of db.prepare('SELECT system_id, account_key, decision, employee_id FROM account_decisions').raw().all() as [number, string, Decision['decision'], string | null][]) {
-    decisions.set(`${row[0]}\u0000${row[1]}`, { decision: row[2], employeeId: row[3] });
-  }
-  const accounts = db
-    .prepare(
-      `SELECT a.id, s.system_id, a.account_key, a.login, a.email_key, a.employee_id, a.display_name, a.attributes, a.account_type
-       FROM temp.scope_snapshots s JOIN accounts a ON a.snapshot_id = s.snapshot_id`,
-    )
-    .raw()
-    .all() as AccountRow[];
-
+  ensureCorrelations(db, hrSnapshotId, db.prepare('SELECT snapshot_id FROM temp.scope_snapshots').pluck().all() as number[]);
+  db.exec(`DROP TABLE IF EXISTS temp.correlation;
+    CREATE TEMP TABLE correlation (account_id INTEGER PRIMARY KEY, identity_id INTEGER, rule TEXT, category TEXT NOT NULL, question TEXT);`);
+  db.prepare(
+    `INSERT INTO temp.correlation SELECT c.account_id, c.identity_id, c.rule, c.category, c.question
+     FROM temp.scope_snapshots s JOIN main.account_correlations c ON c.hr_snapshot_id = ? AND c.snapshot_id = s.snapshot_id
+     ORDER BY c.account_id`,
+  ).run(hrSnapshotId);
   const summary: CorrelationSummary = {
-    accounts: accounts.length,
+    accounts: 0,
     byRule: { link: 0, unlink: 0, 'service-owner': 0, shared: 0, 'employee-id': 0, email: 0, 'email-alias': 0, login: 0, ambiguous: 0, none: 0 },
     ambiguous: [],
     suggestions: [],
   };
-  const out: CorrelationRow[] = [];
-  const record = (accountId: number, identityId: number | null, rule: CorrelationRule | null, category: AccountCategory): void => {
-    out.push([accountId, identityId, rule, category]);
-    summary.byRule[rule ?? 'none'] += 1;
-  };
-
-  for (const account of accounts) {
-    const [id, systemId, key, login, emailKey, employeeId, displayName, attributes, accountType] = account;
-    const typeCategory: AccountCategory = accountType === 'service' ? 'service' : accountType === 'shared' ? 'shared' : 'person';
-    const decided = decisions.get(`${systemId}\u0000${key}`);
-    if (decided) {
-      const identity = decided.employeeId === null ? null : (roster.employee(decided.employeeId) ?? null);
-      if (decided.decision === 'link') record(id, identity, 'link', typeCategory);
-      else if (decided.decision === 'unlink') record(id, null, 'unlink', typeCategory);
-      else if (decided.decision === 'service') record(id, identity, 'service-owner', 'service');
-      else record(id, null, 'shared', 'shared');
-      continue;
-    }
-    const match = automaticMatch(roster, employeeId, emailKey, attributes, login);
-    if (match === null) {
-      record(id, null, null, typeCategory);
-      const candidates = roster.name(nameKey(displayName));
-      const only = candidates.length === 1 ? candidates[0] : undefined;
-      if (only !== undefined && displayName) summary.suggestions.push({ accountId: id, employeeId: roster.employeeIdOf.get(only) ?? '', name: displayName });
-    } else if (match.ids.length > 1) {
-      record(id, null, 'ambiguous', typeCategory);
-      summary.ambiguous.push({ accountId: id, rule: match.rule, employeeIds: match.ids.map((i) => roster.employeeIdOf.get(i) ?? '').sort() });
-    } else {
-      record(id, match.ids[0] ?? null, match.rule, typeCategory);
-    }
+  for (const [rule, count] of db.prepare("SELECT ifnull(rule, 'none'), count(*) FROM temp.correlation GROUP BY 1").raw().all() as [CorrelationRule | 'none', number][]) {
+    summary.byRule[rule] = count;
+    summary.accounts += count;
   }
-  writeCorrelation(db, out);
+  const questions = db.prepare('SELECT c.account_id, c.question, a.display_name FROM temp.correlation c JOIN accounts a ON a.id = c.account_id WHERE c.question IS NOT NULL ORDER BY c.account_id').raw().all() as [number, string, string | null][];
+  for (const [accountId, json, name] of questions) {
+    const question = JSON.parse(json) as CorrelationQuestion;
+    if ('rule' in question) summary.ambiguous.push({ accountId, rule: question.rule, employeeIds: question.employeeIds });
+    else summary.suggestions.push({ accountId, employeeId: question.employeeId, name: name ?? '' });
+  }
   return summary;
-}
-
-function automaticMatch(roster: RosterIndex, employeeId: string | null, emailKey: string | null, attributes: string | null, login: string): { rule: AmbiguousMatch['rule']; ids: number[] } | null {
-  if (employeeId) {
-    const id = roster.employee(employeeId.trim());
-    if (id !== undefined) return { rule: 'employee-id', ids: [id] };
-  }
-  if (emailKey) {
-    const ids = roster.email(emailKey);
-    if (ids.length > 0) return { rule: 'email', ids: [...ids] };
-  }
-  const aliases = distinct(emailAliases(attributes).flatMap((alias) => roster.email(alias)));
-  if (aliases.length > 0) return { rule: 'email-alias', ids: aliases };
-  const byLogin = roster.login(foldKey(login));
-  if (byLogin.length > 0) return { rule: 'login', ids: [...byLogin] };
-  return null;
-}
-
-const CHUNK = 50_000;
-
-/** Lands the rows in one statement per chunk (json_each), far cheaper than a prepared insert per row. */
-function writeCorrelation(db: Database.Database, rows: CorrelationRow[]): void {
-  db.exec(`DROP TABLE IF EXISTS temp.correlation;
-    CREATE TEMP TABLE correlation (account_id INTEGER PRIMARY KEY, identity_id INTEGER, rule TEXT, category TEXT NOT NULL);`);
-  const insert = db.prepare("INSERT INTO temp.correlation SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)");
-  for (let i = 0; i < rows.length; i += CHUNK) insert.run(JSON.stringify(rows.slice(i, i + CHUNK)));
 }

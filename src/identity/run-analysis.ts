@@ -7,7 +7,7 @@ import { findCorrelationQuestions } from './findings/correlation-findings.js';
 import { findDormant } from './findings/dormant.js';
 import { DEFAULT_PARAMETERS, FINDING_TYPES, type AnalysisParameters } from './findings/finding-types.js';
 import { prepareFindingTables, type FindingContext } from './findings/found.js';
-import { prepareHoldings } from './findings/holdings.js';
+import { loadHoldings, type Holdings } from './findings/holdings.js';
 import { findLeavers } from './findings/leavers.js';
 import { findMovers } from './findings/movers.js';
 import { findNewAccess } from './findings/new-access.js';
@@ -28,14 +28,14 @@ export interface AnalysisResult extends AnalysisRun {
   correlation: Pick<CorrelationSummary, 'accounts' | 'byRule'>;
 }
 
-const FINDERS = [findLeavers, findOrphans, findDormant, findPrivileged, findStandingPrivilege, findNoMfa, findOwnerless, findNewAccess, prepareHoldings, findMovers, findOutliers];
+const FINDERS = [findLeavers, findOrphans, findDormant, findPrivileged, findStandingPrivilege, findNoMfa, findOwnerless, findNewAccess, findMovers, findOutliers];
 
 export interface AnalysisContext {
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: Progress) => void) | undefined;
 }
 
-const SCRATCH = 'DROP TABLE IF EXISTS temp.found; DROP TABLE IF EXISTS temp.holdings; DROP VIEW IF EXISTS temp.scope_accounts; DROP TABLE IF EXISTS temp.correlation; DROP TABLE IF EXISTS temp.scope_snapshots;';
+const SCRATCH = 'DROP TABLE IF EXISTS temp.found; DROP VIEW IF EXISTS temp.scope_accounts; DROP TABLE IF EXISTS temp.correlation; DROP TABLE IF EXISTS temp.scope_snapshots;';
 
 /**
  * Correlates the accounts in scope, computes every finding with set-based SQL over temporary
@@ -70,7 +70,8 @@ async function analyse(ws: Workspace, request: AnalysisRequest, ctx: AnalysisCon
   const scope = resolveAnalysisScope(db, request.asOf);
   const correlation = correlateAccounts(db, scope.hr.snapshotId);
   await step();
-  const context: FindingContext = { db, scope, parameters };
+  let holdings: Holdings | undefined;
+  const context: FindingContext = { db, scope, parameters, holdings: () => (holdings ??= loadHoldings(db)) };
   prepareFindingTables(db);
   for (const find of FINDERS) {
     find(context);

@@ -53,12 +53,12 @@ export function readAnalysisRun(db: Database.Database, runId?: number, type?: st
   for (const row of db.prepare('SELECT type, count(*) AS n FROM findings WHERE run_id = ? GROUP BY type').all(run.id) as { type: string; n: number }[]) {
     counts[countKey(row.type)] = row.n;
   }
-  const findings = db
-    .prepare(
-      `SELECT type, system, account, account_key AS accountKey, employee_id AS identity, detail FROM findings
-       WHERE run_id = ? AND (? IS NULL OR type = ?) ORDER BY ordinal`,
-    )
-    .all(run.id, type ?? null, type ?? null) as Finding[];
+  // Raw rows, then objects: several times fewer allocations than better-sqlite3's row objects.
+  const rows = db
+    .prepare('SELECT type, system, account, account_key, employee_id, detail FROM findings WHERE run_id = ? AND (? IS NULL OR type = ?) ORDER BY ordinal')
+    .raw()
+    .all(run.id, type ?? null, type ?? null) as [string, string, string, string, string | null, string][];
+  const findings = rows.map(([t, system, account, accountKey, identity, detail]): Finding => ({ type: t, system, account, accountKey, identity, detail }));
   return {
     runId: run.id,
     asOf: run.as_of,

@@ -1,4 +1,5 @@
 import { AttestError } from '../errors.js';
+import { correlateCurrentPicture } from '../identity/correlation-store.js';
 import type { Workspace } from '../store/workspace.js';
 import type { ImportPreview } from './import-request.js';
 import { parseDate } from './normalize/dates.js';
@@ -148,6 +149,8 @@ export async function landSnapshot(ws: Workspace, plan: LandingPlan): Promise<La
     snapshotId, sysId, plan.content, provenance.profile, provenance.mapping ? JSON.stringify(provenance.mapping) : null, provenance.fileName, provenance.sha256,
     provenance.sizeBytes, asOf, new Date().toISOString(), plan.operator, counts.rowsRead, rowsImported, counts.rowsRejected, complete ? 1 : 0,
   );
+  // Leaves the new current picture correlated, so analysis, SoD and campaigns need not recompute it.
+  correlateCurrentPicture(db);
   return {
     snapshotId, system: plan.system, profile: provenance.profile, sha256: provenance.sha256, asOf, complete,
     rowsRead: counts.rowsRead, rowsImported, rowsRejected: counts.rowsRejected,

@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { createScopeTable } from '../identity/analysis-scope.js';
 import { correlateAccounts } from '../identity/correlate-accounts.js';
+import { ensureCorrelations } from '../identity/correlation-store.js';
 import type { CurrentPicture } from './current-picture.js';
 
 /**
  * Who an account belongs to, for SoD: THE one place that decides it. An account belongs to the
- * identity the analysis correlates it to (src/identity/correlate-accounts.ts: a person's link or
+ * identity the analysis correlates it to (src/identity/correlation-rules.ts: a person's link or
  * unlink, employee id, e-mail and aliases, login) in the picture's HR snapshot, when it is a
  * person's account; service and shared accounts, ambiguous matches and accounts no rule links
- * stand for themselves. The correlation lands in `temp.correlation`.
+ * stand for themselves. For one account, the correlation lands in `temp.correlation`.
  */
-export function correlatePicture(db: Database.Database, picture: CurrentPicture): void {
+function correlatePicture(db: Database.Database, picture: CurrentPicture): void {
   createScopeTable(db);
   const insert = db.prepare("INSERT INTO temp.scope_snapshots (snapshot_id, system_id, system, day, has_activity) VALUES (?, ?, ?, substr(?, 1, 10), 0)");
   for (const s of picture.access) insert.run(s.id, s.systemId, s.system, s.asOf);
@@ -19,8 +20,8 @@ export function correlatePicture(db: Database.Database, picture: CurrentPicture)
     return;
   }
   db.exec(`DROP TABLE IF EXISTS temp.correlation;
-    CREATE TEMP TABLE correlation (account_id INTEGER PRIMARY KEY, identity_id INTEGER, rule TEXT, category TEXT NOT NULL);
-    INSERT INTO temp.correlation SELECT a.id, NULL, NULL, 'person' FROM temp.scope_snapshots s JOIN accounts a ON a.snapshot_id = s.snapshot_id;`);
+    CREATE TEMP TABLE correlation (account_id INTEGER PRIMARY KEY, identity_id INTEGER, rule TEXT, category TEXT NOT NULL, question TEXT);
+    INSERT INTO temp.correlation SELECT a.id, NULL, NULL, 'person', NULL FROM temp.scope_snapshots s JOIN accounts a ON a.snapshot_id = s.snapshot_id;`);
 }
 
 /** The identity row an account of the picture belongs to, or 0 (SQL over `a` and `temp.correlation` `c`). */
@@ -36,26 +37,52 @@ export interface AccountOwners {
   ownerAccount: number[];
 }
 
+/** Per account of the picture: its id, whether it is enabled, and its identity row id or 0. */
+interface PictureAccounts {
+  ids: Float64Array;
+  enabled: Uint8Array;
+  identities: Float64Array;
+  /** The HR snapshot's identity row ids lie in [identityBase, identityBase + identityRange). */
+  identityBase: number;
+  identityRange: number;
+}
+
 /**
- * Calls `visit(account id, enabled, identity row id or 0)` per account of the picture. Read as one
- * integer per account (.pluck() is several times faster than rows): (id × 2 + enabled) × (largest
- * identity id + 1) + identity id; as rows when ids are too large to pack exactly.
+ * Reads every account of the picture from the stored correlation (computed first if missing),
+ * one integer per account (.pluck() is several times faster than rows): (id × 2 + enabled) ×
+ * (largest identity id + 1) + identity id; as rows when ids are too large to pack exactly.
  */
-function forEachAccount(db: Database.Database, picture: CurrentPicture, visit: (id: number, enabled: boolean, identity: number) => void): void {
-  correlatePicture(db, picture);
-  const from = 'FROM temp.correlation c JOIN accounts a ON a.id = c.account_id';
-  const maxIdentity = (db.prepare('SELECT ifnull(max(id), 0) FROM identities').pluck().get() as number) + 1;
+function pictureAccounts(db: Database.Database, picture: CurrentPicture): PictureAccounts {
+  const hr = picture.hr;
+  if (hr) ensureCorrelations(db, hr.id, picture.access.map((s) => s.id));
+  const from = hr
+    ? `FROM main.account_correlations c WHERE c.hr_snapshot_id = ${Math.trunc(hr.id)} AND c.snapshot_id = @snapshot`
+    : "FROM (SELECT id AS account_id, status = 'enabled' AS enabled FROM accounts WHERE snapshot_id = @snapshot) c";
+  const identity = hr ? IDENTITY_OF_ACCOUNT : '0';
+  const m = (db.prepare('SELECT ifnull(max(id), 0) FROM identities').pluck().get() as number) + 1;
   const maxAccount = db.prepare('SELECT ifnull(max(id), 0) FROM accounts').pluck().get() as number;
-  if ((maxAccount * 2 + 2) * maxIdentity < Number.MAX_SAFE_INTEGER) {
-    const packed = db.prepare(`SELECT (a.id * 2 + (a.status = 'enabled')) * @m + ${IDENTITY_OF_ACCOUNT} ${from}`).pluck().all({ m: maxIdentity }) as number[];
-    for (const v of packed) {
-      const high = Math.floor(v / maxIdentity);
-      visit(Math.floor(high / 2), high % 2 === 1, v - high * maxIdentity);
+  const packs = (maxAccount * 2 + 2) * m < Number.MAX_SAFE_INTEGER;
+  const packed = db.prepare(`SELECT (c.account_id * 2 + c.enabled) * @m + ${identity} ${from}`).pluck();
+  const rows = db.prepare(`SELECT c.account_id, c.enabled, ${identity} ${from}`).raw();
+  const parts = picture.access.map(({ id: snapshot }) => (packs ? (packed.all({ m, snapshot }) as number[]) : (rows.all({ snapshot }) as [number, number, number][])));
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const [low, high] = db.prepare('SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM identities WHERE snapshot_id = ?').raw().get(hr?.id ?? 0) as [number, number];
+  const out: PictureAccounts = { ids: new Float64Array(total), enabled: new Uint8Array(total), identities: new Float64Array(total), identityBase: low, identityRange: high - low + 1 };
+  let i = 0;
+  for (const part of parts) {
+    for (const v of part) {
+      if (typeof v === 'number') {
+        const high = Math.floor(v / m);
+        out.ids[i] = Math.floor(high / 2);
+        out.enabled[i] = high % 2;
+        out.identities[i] = v - high * m;
+      } else {
+        [out.ids[i], out.enabled[i], out.identities[i]] = v;
+      }
+      i++;
     }
-    return;
   }
-  const rows = db.prepare(`SELECT a.id, a.status = 'enabled', ${IDENTITY_OF_ACCOUNT} ${from}`).raw().all() as [number, number, number][];
-  for (const [id, enabled, identity] of rows) visit(id, enabled === 1, identity);
+  return out;
 }
 
 /**
@@ -63,32 +90,29 @@ function forEachAccount(db: Database.Database, picture: CurrentPicture, visit: (
  * in SoD: they cannot exercise their access (docs/sod.md).
  */
 export function accountOwners(db: Database.Database, picture: CurrentPicture): AccountOwners {
-  const ids: number[] = [];
-  const identities: number[] = [];
+  const { ids, enabled, identities, identityBase, identityRange } = pictureAccounts(db, picture);
   let base = Number.MAX_SAFE_INTEGER;
   let top = 0;
-  forEachAccount(db, picture, (id, enabled, identity) => {
+  for (const id of ids) {
     if (id < base) base = id;
     if (id > top) top = id;
-    if (!enabled) return;
-    ids.push(id);
-    identities.push(identity);
-  });
+  }
   if (top === 0) base = 0;
   const ownerOf = new Int32Array(top - base + 1).fill(-1);
   const ownerIdentity: number[] = [];
   const ownerAccount: number[] = [];
   // Owners are numbered in first-seen order: one per identity, one per account standing for itself.
-  const byIdentity = new Map<number, number>();
+  const ownerByIdentity = new Int32Array(identityRange).fill(-1);
   for (let i = 0; i < ids.length; i++) {
+    if (enabled[i] !== 1) continue;
     const id = ids[i]!;
     const identity = identities[i]!;
-    let owner = identity === 0 ? undefined : byIdentity.get(identity);
-    if (owner === undefined) {
+    let owner = identity === 0 ? -1 : ownerByIdentity[identity - identityBase]!;
+    if (owner < 0) {
       owner = ownerIdentity.length;
       ownerIdentity.push(identity);
       ownerAccount.push(id);
-      if (identity !== 0) byIdentity.set(identity, owner);
+      if (identity !== 0) ownerByIdentity[identity - identityBase] = owner;
     }
     ownerOf[id - base] = owner;
   }

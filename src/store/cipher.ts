@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { nativeBindingOption } from './native-binding.js';
 
 /** 'ATST': marks a database as an Attest workspace (PRAGMA application_id). */
 export const APPLICATION_ID = 0x41545354;
@@ -11,7 +12,7 @@ export const APPLICATION_ID = 0x41545354;
  * connection's OS lock keeps every other process out until it closes (released if it dies).
  */
 export function openKeyed(path: string, passphrase: string, options: { create: boolean }): Database.Database {
-  const db = new Database(path, { fileMustExist: !options.create, timeout: 0 });
+  const db = new Database(path, { fileMustExist: !options.create, timeout: 0, ...nativeBindingOption() });
   try {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');

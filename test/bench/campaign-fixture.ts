@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { createCampaign } from '../../src/campaigns/campaign-store.js';
+import { correlateCurrentPicture } from '../../src/identity/correlation-store.js';
 import type { Workspace } from '../../src/store/workspace.js';
 
 export const CAMPAIGN_ITEMS = 100_000;
@@ -43,6 +44,8 @@ export function seedCampaignEstate(db: Database.Database): void {
         WHERE a.snapshot_id = 2;
       DROP TABLE temp.n;`);
   })();
+  // What an import leaves ready: the current picture's correlation, stored.
+  correlateCurrentPicture(db);
 }
 
 /** A manager review of the whole estate, created (not launched). */

@@ -52,6 +52,7 @@ const ROWS: Row[] = [
   { operation: 'snapshot-diff', floor: [], repeats: 2, target: '≤ 3 s', check: (m) => m.seconds <= 3 },
   { operation: 'xlsx-read-floor', floor: [], repeats: 1, target: '—', check: () => true },
   { operation: 'xlsx-import', floor: ['xlsx-read-floor'], repeats: 1, target: '≤ 1.0 × floor, ≤ 600 MB', check: (m, f) => ratioAtMost(1.0)(m, f) && m.peakRssMb <= 600 },
+  { operation: 'correlate-50k', floor: [], repeats: 1, target: '— (at import)', check: () => true },
   { operation: 'analyze-50k', floor: [], repeats: 2, target: '≤ 3 s, ≤ 400 MB', check: (m) => m.seconds <= 3 && m.peakRssMb <= 400 },
   { operation: 'sod-grants-load-floor', floor: [], repeats: 3, target: '—', check: () => true },
   {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../src/store/migrations/index.js';
 import { createWorkspace } from '../../src/store/create-workspace.js';
+import { correlateCurrentPicture } from '../../src/identity/correlation-store.js';
 import { saveRules } from '../../src/sod/rule-store.js';
 import type { SodRule } from '../../src/sod/rule-model.js';
 
@@ -98,6 +99,8 @@ export function sodWorkspaceCopy(dir: string, passphrase: string): string {
       seedGrants(ws.db);
       saveRules(ws.db, benchRules(), 'bench', 'bench', 'now');
     })();
+    // As the imports would have left it: the current picture correlated (bench case correlate-50k).
+    correlateCurrentPicture(ws.db);
     ws.close();
     renameSync(partial, cached);
   }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { nativeBindingOption } from '../../store/native-binding.js';
 import { AttestError } from '../../errors.js';
 
 /** One sync of a v1 file, as `v1_sync_runs` records it. */
@@ -17,7 +18,7 @@ const TABLES = ['v1_sync_runs', 'v1_resource_types', 'v1_resources', 'v1_entitle
 export function openSyncDatabase(path: string, name: string): Database.Database {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     const missing = TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) {

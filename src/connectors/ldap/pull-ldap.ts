@@ -14,6 +14,7 @@ import { withLdapSession } from './ldap-session.js';
 import { DEFAULT_GROUP_FILTER, DEFAULT_USER_FILTER, parseLdapUrl, searchUrl, type LdapEndpoint, type LdapSettings } from './ldap-settings.js';
 import { dnKey, MembershipGraph } from './membership-graph.js';
 import { pagedSearch } from './paged-search.js';
+import { withPrimaryGroups } from './primary-groups.js';
 import { readSavedConnection, saveConnection } from './saved-connections.js';
 
 export interface PullContext {
@@ -77,6 +78,8 @@ interface Pulled {
   groups: LdifEntry[];
   searches: LdapSearchReport[];
   referrals: number;
+  /** Memberships added from users' primaryGroupID (see primary-groups.ts). */
+  primaryGroups: number;
 }
 
 async function pullEntries(resolved: ResolvedPull, pageSize: number, ctx: PullContext): Promise<Pulled> {
@@ -96,7 +99,8 @@ async function pullEntries(resolved: ResolvedPull, pageSize: number, ctx: PullCo
     const [users = [], groups = []] = ordered;
     // An entry both searches found is mapped once, by its object classes (from the groups' side).
     const groupKeys = new Set(groups.map((g) => dnKey(g.dn)));
-    return { users: users.filter((u) => !groupKeys.has(dnKey(u.dn))), groups, searches, referrals };
+    const primary = withPrimaryGroups(users.filter((u) => !groupKeys.has(dnKey(u.dn))), groups);
+    return { users: primary.users, groups, searches, referrals, primaryGroups: primary.added };
   });
 }
 
@@ -193,6 +197,7 @@ export async function pullLdap(ws: Workspace, request: LdapPullRequest, ctx: Pul
     const notes = [...landed.notes];
     if (!endpoint.secure && !settings.startTls && settings.bindDn !== undefined) notes.push(`The password was sent to ${endpoint.url} unencrypted: use ldaps:// or --starttls.`);
     if (pulled.referrals > 0) notes.push(`${pulled.referrals} referral${pulled.referrals === 1 ? '' : 's'} to other servers (other domains' parts of the tree) were not followed.`);
+    if (pulled.primaryGroups > 0) notes.push(`${pulled.primaryGroups.toLocaleString('en-US')} membership${pulled.primaryGroups === 1 ? '' : 's'} read from primaryGroupID (a primary group is in neither member nor memberOf).`);
     if (nested) notes.push(`${inherited.toLocaleString('en-US')} grant${inherited === 1 ? '' : 's'} inherited through nested groups (via: the member's own group).`);
     return {
       ...landed, notes, dryRun: request.dryRun === true, server: endpoint.url, bindDn: settings.bindDn ?? null, nestedGroups: nested,

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AnalysisScope } from '../analysis-scope.js';
 import type { AnalysisParameters } from './finding-types.js';
+import type { Holdings } from './holdings.js';
 
 /** What every finding query gets: the database (scope laid out in temp tables), the scope, the parameters. */
 export interface FindingContext {
   db: Database.Database;
   scope: AnalysisScope;
   parameters: AnalysisParameters;
+  /** Who holds what (loaded on first use, then kept for the run). */
+  holdings: () => Holdings;
 }
 
 /**

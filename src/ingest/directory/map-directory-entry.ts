@@ -41,7 +41,7 @@ export const DIRECTORY_ATTRIBUTES = [
   'objectClass', 'sAMAccountName', 'uid', 'cn', 'mail', 'displayName', 'employeeID', 'employeeNumber', 'userAccountControl',
   'lastLogonTimestamp', 'lastLogon', 'whenCreated', 'createTimestamp', 'title', 'department', 'manager', 'userPrincipalName',
   'objectSid', 'objectGUID', 'pwdAccountLockedTime', 'nsAccountLock', 'shadowExpire', 'memberOf', 'member', 'uniqueMember',
-  'memberUid', 'description',
+  'memberUid', 'description', 'primaryGroupID',
 ] as const;
 
 /** The attributes that hold binary values (handed over as base64). */

@@ -104,7 +104,9 @@ describe('pull.ldap against a real slapd', () => {
     }[];
     expect(accounts.map((a) => a.dn).sort()).toEqual([...USER_DNS].sort());
     expect(accounts.filter((a) => a.status === 'disabled').map((a) => a.dn).sort()).toEqual([...DISABLED].sort());
-    expect(accounts.filter((a) => a.privileged === 1).map((a) => a.dn)).toEqual([ANN]);
+    // Bob Stone is a Domain Admin through his primary group only (primaryGroupID 512).
+    expect(accounts.filter((a) => a.privileged === 1).map((a) => a.dn).sort()).toEqual([ANN, BOB_STONE].sort());
+    expect(out.notes).toContain('1 membership read from primaryGroupID (a primary group is in neither member nor memberOf).');
     const ann = accounts.find((a) => a.dn === ANN);
     expect(ann).toMatchObject({ login: 'alee', email: 'ann.lee@example.org', lastLogin: '2024-05-20T08:15:00Z' });
     expect(JSON.parse(ann?.attributes ?? '{}')).toEqual({

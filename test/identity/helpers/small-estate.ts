@@ -74,7 +74,7 @@ const MAIL = [
   'Fay,Lin,fay.lin@corp.example,Suspended,2026/05/30 10:00:00,E6,False',
 ];
 
-async function load(ws: Workspace, dir: string, name: string, lines: string[], profile: string, system: string, asOf: string): Promise<void> {
+export async function load(ws: Workspace, dir: string, name: string, lines: string[], profile: string, system: string, asOf: string): Promise<void> {
   const path = join(dir, name);
   writeFileSync(path, lines.join('\n'));
   await importSnapshot(ws, { files: [{ path }], profile, system, asOf, operator: 'tester' });

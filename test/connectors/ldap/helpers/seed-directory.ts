@@ -23,6 +23,12 @@ export const BULK_USERS = Array.from({ length: 36 }, (_, i) => `u${String(i + 1)
 // S-1-5-21-3569595041-3098015461-4074885321-500 and GUID 00112233-4455-6677-8899-aabbccddeeff, as AD stores them.
 const ANN_SID = 'AQUAAAAAAAUVAAAAobLD1OX2p7jJ0OHy9AEAAA==';
 const ANN_GUID = Buffer.from('33221100554477668899aabbccddeeff', 'hex').toString('base64');
+/** A SID of Ann's domain (S-1-5-21-3569595041-3098015461-4074885321) with another relative id, as AD stores it. */
+const domainSid = (rid: number): string => {
+  const bytes = Buffer.from(ANN_SID, 'base64');
+  bytes.writeUInt32LE(rid, bytes.length - 4);
+  return bytes.toString('base64');
+};
 
 function entry(dn: string, lines: string[]): string {
   return [`dn: ${dn}`, ...lines].join('\n');
@@ -65,10 +71,11 @@ export const SEED_LDIF = [
   ]),
   entry(BOB_STONE, [
     'objectClass: top', 'objectClass: person', 'objectClass: organizationalPerson', 'objectClass: user',
-    'cn: Bob Stone', 'sn: Stone', 'sAMAccountName: bstone', 'userAccountControl: 514', `memberOf: ${FINANCE_AP}`,
+    // Bob's primary group is Domain Admins (512): no member or memberOf list shows it.
+    'cn: Bob Stone', 'sn: Stone', 'sAMAccountName: bstone', 'userAccountControl: 514', `memberOf: ${FINANCE_AP}`, `objectSid:: ${domainSid(1105)}`, 'primaryGroupID: 512',
   ]),
   entry(`cn=WS01,${CORP}`, ['objectClass: top', 'objectClass: person', 'objectClass: organizationalPerson', 'objectClass: user', 'objectClass: computer', 'cn: WS01', 'sn: WS01', 'sAMAccountName: WS01$', 'userAccountControl: 4096']),
-  entry(DOMAIN_ADMINS, ['objectClass: group', 'cn: Domain Admins', 'sAMAccountName: Domain Admins']),
+  entry(DOMAIN_ADMINS, ['objectClass: group', 'cn: Domain Admins', 'sAMAccountName: Domain Admins', `objectSid:: ${domainSid(512)}`]),
   entry(FINANCE_AP, ['objectClass: group', 'cn: Finance-AP', 'sAMAccountName: Finance-AP', `member: ${ANN}`, `member: ${BOB_STONE}`]),
 ].join('\n\n') + '\n';
 
@@ -85,6 +92,8 @@ export const DIRECT_GRANTS: readonly [string, string][] = [
   [ANN, DOMAIN_ADMINS],
   [ANN, FINANCE_AP],
   [BOB_STONE, FINANCE_AP],
+  // From primaryGroupID.
+  [BOB_STONE, DOMAIN_ADMINS],
 ];
 
 /** What --nested adds: account, outer group, and the account's own group it comes through. */

@@ -1,7 +1,7 @@
 /**
  * Just enough of Active Directory's schema for OpenLDAP to hold AD-shaped entries (user, group,
  * computer with sAMAccountName, userAccountControl, binary objectSid / objectGUID, FILETIME
- * lastLogonTimestamp, memberOf as a plain attribute), and 389-DS's nsAccountLock. OIDs from
+ * lastLogonTimestamp, memberOf as a plain attribute, primaryGroupID), and 389-DS's nsAccountLock. OIDs from
  * OpenLDAP's experimental arc (1.3.6.1.4.1.4203.666): for tests only.
  */
 const OID = '1.3.6.1.4.1.4203.666.11.99';
@@ -19,7 +19,8 @@ attributetype ( ${OID}.1.5 NAME 'lastLogonTimestamp' EQUALITY integerMatch SYNTA
 attributetype ( ${OID}.1.6 NAME 'memberOf' EQUALITY distinguishedNameMatch SYNTAX ${DN} )
 attributetype ( ${OID}.1.7 NAME 'userPrincipalName' EQUALITY caseIgnoreMatch SYNTAX ${STRING} SINGLE-VALUE )
 attributetype ( ${OID}.1.8 NAME 'nsAccountLock' EQUALITY caseIgnoreMatch SYNTAX ${STRING} SINGLE-VALUE )
-objectclass ( ${OID}.2.1 NAME 'user' SUP organizationalPerson STRUCTURAL MAY ( sAMAccountName $ userAccountControl $ objectSid $ objectGUID $ lastLogonTimestamp $ memberOf $ userPrincipalName $ mail $ displayName ) )
+attributetype ( ${OID}.1.9 NAME 'primaryGroupID' EQUALITY integerMatch SYNTAX ${INTEGER} SINGLE-VALUE )
+objectclass ( ${OID}.2.1 NAME 'user' SUP organizationalPerson STRUCTURAL MAY ( sAMAccountName $ userAccountControl $ objectSid $ objectGUID $ lastLogonTimestamp $ memberOf $ userPrincipalName $ mail $ displayName $ primaryGroupID ) )
 objectclass ( ${OID}.2.2 NAME 'computer' SUP user STRUCTURAL )
 objectclass ( ${OID}.2.3 NAME 'group' SUP top STRUCTURAL MUST cn MAY ( member $ sAMAccountName $ objectSid $ objectGUID $ description $ memberOf ) )
 objectclass ( ${OID}.2.4 NAME 'lockableAccount' SUP top AUXILIARY MAY nsAccountLock )

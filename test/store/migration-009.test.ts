@@ -5,7 +5,7 @@ import { newWorkspace } from '../helpers/workspace.js';
 const tempDir = useTempDirs();
 const CAMPAIGN_TABLES = ['campaigns', 'campaign_launches', 'campaign_reconciliation', 'campaign_items', 'campaign_item_reviewers', 'campaign_decisions', 'campaign_closures'];
 
-describe('migration 008 (campaigns)', () => {
+describe('migration 009 (campaigns)', () => {
   it('adds replaceable review owners, and campaigns whose every table refuses UPDATE and DELETE; decisions are checked', () => {
     const ws = newWorkspace(tempDir());
     const own = ws.db.prepare(`INSERT INTO review_owners (system, entitlement, reviewer, set_at, set_by) VALUES ('ERP', ?, ?, 'now', 'me')

@@ -10,7 +10,7 @@ import { immutableTriggers } from './immutable-triggers.js';
  * Owners (who reviews a system, or entitlements matching a pattern) change with the workspace.
  */
 export const campaigns: Migration = {
-  version: 8,
+  version: 9,
   name: 'campaigns',
   sql: `
 CREATE TABLE review_owners (
