@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AttestError } from '../errors.js';
 import { findSystemId } from '../store/snapshot-lookup.js';
 import type { Workspace } from '../store/workspace.js';
+import { checkReviewerEmail } from './review-owners.js';
 import { DEFAULT_STAGES, type CampaignOptions, type CampaignScope, type CampaignSpec, type CampaignState, type CampaignType, type ReviewerRule } from './campaign-model.js';
 
 export interface CampaignRecord extends CampaignSpec {
@@ -52,6 +53,7 @@ export function createCampaign(ws: Workspace, request: CreateCampaignRequest): {
   const stages = request.stages ?? DEFAULT_STAGES[request.type];
   if (stages.length < 1 || stages.length > 3) throw new AttestError('USAGE', `A campaign has 1 to 3 stages, not ${stages.length}.`);
   if (stages.includes('fallback') && !request.fallback) throw new AttestError('USAGE', 'A "fallback" stage needs a fallback reviewer: add --fallback EMAIL.');
+  const fallback = request.fallback === undefined ? null : checkReviewerEmail(request.fallback, 'The fallback reviewer');
   // Names as stored (systems match case-insensitively); an unknown one is refused by name.
   const systems = (request.systems ?? []).map((name) => ws.db.prepare('SELECT name FROM systems WHERE id = ?').pluck().get(findSystemId(ws.db, name)) as string);
   const scope: CampaignScope = {
@@ -68,10 +70,10 @@ export function createCampaign(ws: Workspace, request: CreateCampaignRequest): {
       Number(
         ws.db
           .prepare('INSERT INTO campaigns (name, type, scope, stages, options, due_on, fallback, hmac_key, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(request.name, request.type, JSON.stringify(scope), JSON.stringify(stages), JSON.stringify(options), request.due ?? null, request.fallback ?? null, randomBytes(32).toString('hex'), new Date().toISOString(), request.operator)
+          .run(request.name, request.type, JSON.stringify(scope), JSON.stringify(stages), JSON.stringify(options), request.due ?? null, fallback, randomBytes(32).toString('hex'), new Date().toISOString(), request.operator)
           .lastInsertRowid,
       ),
-    (id) => ({ campaignId: id, name: request.name, type: request.type, scope, stages, options, due: request.due ?? null, fallback: request.fallback ?? null }),
+    (id) => ({ campaignId: id, name: request.name, type: request.type, scope, stages, options, due: request.due ?? null, fallback }),
   );
   return { campaignId: result };
 }

@@ -14,7 +14,8 @@ export interface ReviewOwner {
   setBy: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** An address; not starting as a formula does (reviewers are written into workbooks). */
+const EMAIL = /^[^\s@=+\-][^\s@]*@[^\s@]+$/;
 
 export function checkReviewerEmail(reviewer: string, what: string): string {
   const key = reviewerKey(reviewer);

@@ -19,6 +19,7 @@ describe('campaign requests a user can get wrong', () => {
     expect(attestFailure(() => createCampaign(ws, { name: 'x', type: 'manager', stages: ['manager', 'fallback'], operator: 't' }))).toMatchObject({ code: 'USAGE', message: expect.stringMatching(/--fallback/) as unknown });
     expect(attestFailure(() => createCampaign(ws, { name: 'x', type: 'manager', stages: ['manager', 'owner', 'owner', 'owner'], operator: 't' }))).toMatchObject({ code: 'USAGE' });
     expect(attestFailure(() => setReviewOwner(ws, { system: 'App', reviewer: 'not an address', operator: 't' }))).toMatchObject({ code: 'USAGE' });
+    expect(attestFailure(() => createCampaign(ws, { name: 'x', type: 'manager', fallback: '=cmd|x@evil.test', operator: 't' }))).toMatchObject({ code: 'USAGE', message: expect.stringMatching(/fallback reviewer/) as unknown });
     const empty = campaign(ws, { entitlements: ['Nothing*'], fallback: 'audit@acme.test' });
     expect(attestFailure(() => launchCampaign(ws, empty, 't'))).toMatchObject({ code: 'EMPTY_CAMPAIGN' });
     ws.close();
