@@ -386,6 +386,8 @@ export const contract = {
         /** Findings: the analysis run (default the newest) and one finding type. */
         runId: z.number().int().positive().optional(),
         findingType: z.string().trim().min(1).max(100).optional(),
+        /** Campaign items: the campaign (findingType then names an outcome: keep, revoke, pending). */
+        campaignId: z.number().int().positive().optional(),
         size: z.number().int().min(1, 'the size is at least 1').optional(),
         percent: z.number().gt(0, 'the percentage is above 0').max(100, 'the percentage is at most 100').optional(),
         /** Decimal, 0 to 2^64 − 1, as a string (JSON numbers cannot carry 64 bits); generated and recorded when absent. */

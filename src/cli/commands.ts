@@ -340,10 +340,10 @@ export const COMMANDS: readonly AnyCommand[] = [
     words: ['sample'],
     operation: 'samples.draw',
     summary: 'Draw a reproducible random sample (recorded seed, population SHA-256) from accounts, grants, identities or findings, and store it.',
-    usage: 'attest sample -w WS --population accounts|grants|identities|findings [--system NAME] [--snapshot ID] [--run ID] [--finding-type TYPE] --size N|--percent P [--seed S] [--method simple-random|systematic]',
+    usage: 'attest sample -w WS --population accounts|grants|identities|findings|campaign-items [--system NAME] [--snapshot ID] [--run ID] [--campaign ID] [--finding-type TYPE] --size N|--percent P [--seed S] [--method simple-random|systematic]',
     positionals: [],
     options: {
-      population: { type: 'string' }, system: { type: 'string' }, snapshot: { type: 'string' }, run: { type: 'string' }, 'finding-type': { type: 'string' },
+      population: { type: 'string' }, system: { type: 'string' }, snapshot: { type: 'string' }, run: { type: 'string' }, campaign: { type: 'string' }, 'finding-type': { type: 'string' },
       size: { type: 'string' }, percent: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' },
     },
     workspace: true,
@@ -356,7 +356,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       const method = stringOption(args.values, 'method');
       if (method !== undefined && method !== 'simple-random' && method !== 'systematic') throw new AttestError('USAGE', `--method takes simple-random or systematic, not "${method}".`);
       return {
-        population, system: stringOption(args.values, 'system'), snapshotId: integerOption(args.values, 'snapshot'), runId: integerOption(args.values, 'run'),
+        population, system: stringOption(args.values, 'system'), snapshotId: integerOption(args.values, 'snapshot'), runId: integerOption(args.values, 'run'), campaignId: integerOption(args.values, 'campaign'),
         findingType: stringOption(args.values, 'finding-type'), size, percent, seed: stringOption(args.values, 'seed'), method,
       };
     },
