@@ -15,7 +15,7 @@ export interface ReviewOwner {
 }
 
 /** An address; not starting as a formula does (reviewers are written into workbooks). */
-const EMAIL = /^[^\s@=+\-][^\s@]*@[^\s@]+$/;
+const EMAIL = /^[^\s@=+-][^\s@]*@[^\s@]+$/;
 
 export function checkReviewerEmail(reviewer: string, what: string): string {
   const key = reviewerKey(reviewer);
