@@ -77,8 +77,17 @@ export const ERROR_CODES = [
   'UNKNOWN_OWNER',
   /** No mitigating control with that id, and no description to create it. */
   'UNKNOWN_CONTROL',
-  // Campaigns (CLI exit 4): a campaign, item or reviewer the user named, or a step out of order.
+  // Evidence packs (CLI exit 4): a campaign, a PKCS#12 or a file the user named.
+  /** No campaign of that id. */
   'UNKNOWN_CAMPAIGN',
+  /** Not a PKCS#12 file, or one without a key and its certificate. */
+  'P12_INVALID',
+  'P12_WRONG_PASSPHRASE',
+  /** A PKCS#12 whose key is not RSA (PDF signing here needs RSA). */
+  'P12_NOT_RSA',
+  /** `attest verify` was given something that is not a PDF. */
+  'NOT_A_PDF',
+  // Campaigns (CLI exit 4): an item or reviewer the user named, or a step out of order (UNKNOWN_CAMPAIGN below).
   /** The step does not fit the campaign's state (launch twice, decide before launch or after close). */
   'CAMPAIGN_STATE',
   /** Launch refused: some items have no reviewer any rule can resolve; the message lists them. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignContract } from './campaign-contract.js';
+import { evidenceOperations } from './evidence-contract.js';
 
 /**
  * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
@@ -536,6 +537,7 @@ export const contract = {
     output: storedAccountDecision,
   }),
   ...campaignContract,
+  ...evidenceOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
 import { campaignHandlers } from './campaign-handlers.js';
 import { pullLdap } from '../connectors/ldap/pull-ldap.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
+import { createSigningIdentity } from '../evidence/signing-identity.js';
 import { diffSnapshots } from '../identity/snapshot-diff.js';
 import { decideAccount, forgetAccountDecision, listAccountDecisions } from '../identity/account-decisions.js';
 import { runAnalysis } from '../identity/run-analysis.js';
@@ -25,6 +26,7 @@ import type { Contract, OperationName } from './contract.js';
 import type { z } from 'zod';
 import type { Progress } from './result.js';
 import type { ApiSession } from './session.js';
+import { evidenceHandlers } from './evidence-handlers.js';
 
 export interface CallContext {
   session: ApiSession;
@@ -39,9 +41,11 @@ export type CampaignHandlers = { [K in Extract<OperationName, `campaigns.${strin
 
 /** The implementation of every operation, once. Hosts reach it only through invoke(). */
 export const handlers: Handlers = {
-  'workspace.create': ({ path, passphrase, org, operator }, { session }) => {
+  'workspace.create': async ({ path, passphrase, org, operator }, { session }) => {
     const workspace = createWorkspace(path, passphrase, { org, operator: operator ?? session.operator });
     session.attach(workspace, operator);
+    // The signing identity's key is made off the event loop (0.1–1.5 s for RSA 3072).
+    await createSigningIdentity(workspace, operator ?? session.operator);
     return { path: workspace.path };
   },
   'workspace.open': ({ path, passphrase, operator }, { session }) => {
@@ -61,7 +65,6 @@ export const handlers: Handlers = {
       createdAt: ws.getMeta('created_at') ?? '',
       operator: session.operator,
       ...summarizeWorkspace(ws.db),
-      // The signing identity arrives with evidence packs (issue 8).
       signer: { fingerprintSha256: ws.getMeta('signer_fingerprint_sha256') },
     };
   },
@@ -104,4 +107,5 @@ export const handlers: Handlers = {
     return { ...result, workspace: workspace.path };
   },
   ...campaignHandlers,
+  ...evidenceHandlers,
 };

@@ -8,6 +8,7 @@ import { formatSample, formatSampleList } from './format-sample.js';
 import { define, integerOption, requiredOption, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
 import { SOD_COMMANDS } from './sod-commands.js';
 import { CAMPAIGN_COMMANDS } from './campaign-commands.js';
+import { EVIDENCE_COMMANDS } from './evidence-commands.js';
 
 export type { CommandArgs, CommandDef, OptionValues } from './command-def.js';
 
@@ -321,6 +322,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   }),
   ...SOD_COMMANDS,
   ...CAMPAIGN_COMMANDS,
+  ...EVIDENCE_COMMANDS,
   define({
     words: ['diff'],
     operation: 'snapshots.diff',

@@ -66,6 +66,10 @@ const BY_CODE: Record<ErrorCode, number> = {
   COUNT_MISMATCH: EXIT.rejected,
   WORKBOOK_TAMPERED: EXIT.rejected,
   WORKBOOK_WRONG_CAMPAIGN: EXIT.rejected,
+  P12_INVALID: EXIT.rejected,
+  P12_WRONG_PASSPHRASE: EXIT.rejected,
+  P12_NOT_RSA: EXIT.rejected,
+  NOT_A_PDF: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   INTERNAL: EXIT.checkFailed,
 };

@@ -33,15 +33,15 @@ describe('the API contract', () => {
     const path = join(tempDir(), 'api.attest');
     expect(await invoke('workspace.create', { path, passphrase: PASSPHRASE, org: 'Acme', operator: 'ana' }, { session })).toEqual({ ok: true, value: { path } });
     const info = await invoke('workspace.info', {}, { session });
-    expect(info).toMatchObject({ ok: true, value: { path, org: 'Acme', operator: 'ana', systems: 0, grants: 0, auditEvents: 1, signer: { fingerprintSha256: null } } });
+    expect(info).toMatchObject({ ok: true, value: { path, org: 'Acme', operator: 'ana', systems: 0, grants: 0, auditEvents: 2, signer: { fingerprintSha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown } } });
     expect(await invoke('workspace.close', {}, { session })).toEqual({ ok: true, value: { closed: true } });
     expect(await invoke('workspace.open', { path, passphrase: 'wrong passphrase' }, { session })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(await invoke('workspace.open', { path, passphrase: PASSPHRASE }, { session })).toMatchObject({ ok: true, value: { path } });
     const changed = await invoke('workspace.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: 'another long passphrase' }, { session });
     expect(changed).toEqual({ ok: true, value: { path, changed: true } });
     const events = await invoke('audit.list', { afterSeq: 0 }, { session });
-    expect(events.ok && events.value.events.map((e) => e.action)).toEqual(['workspace.created', 'workspace.passphrase-changed']);
-    expect(await invoke('audit.verify', {}, { session })).toMatchObject({ ok: true, value: { ok: true, events: 2 } });
+    expect(events.ok && events.value.events.map((e) => e.action)).toEqual(['workspace.created', 'signer.created', 'workspace.passphrase-changed']);
+    expect(await invoke('audit.verify', {}, { session })).toMatchObject({ ok: true, value: { ok: true, events: 3 } });
     session.close();
   });
 

@@ -28,6 +28,7 @@ import { readItems } from '../../src/campaigns/campaign-read.js';
 import { bulkDecide, decideItem } from '../../src/campaigns/record-decisions.js';
 import { exportWorkbooks } from '../../src/campaigns/export-workbooks.js';
 import type { Workspace } from '../../src/store/workspace.js';
+import { EVIDENCE_CASES } from './evidence-cases.js';
 
 export interface CaseResult {
   rows: number;
@@ -329,4 +330,5 @@ export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
       rmSync(dir, { recursive: true, force: true });
     }
   },
+  ...EVIDENCE_CASES,
 };

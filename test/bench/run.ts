@@ -35,6 +35,17 @@ function measure(name: string, repeats: number): Measured {
 const ratioAtMost = (limit: number) => (m: Measured, f: Measured | undefined) => f !== undefined && m.seconds <= limit * f.seconds;
 
 const ROWS: Row[] = [
+  { operation: 'evidence-pack-1k', floor: [], repeats: 2, target: '≤ 2 s', check: (m) => m.seconds <= 2 },
+  { operation: 'evidence-naive-table-10k-floor', floor: [], repeats: 1, target: '—', check: () => true },
+  { operation: 'evidence-pack-10k', floor: ['evidence-naive-table-10k-floor'], repeats: 2, target: '≤ 10 s', check: (m) => m.seconds <= 10 },
+  { operation: 'evidence-naive-table-100k-floor', floor: [], repeats: 1, target: '—', check: () => true },
+  {
+    operation: 'evidence-pack-100k',
+    floor: ['evidence-naive-table-100k-floor'],
+    repeats: 1,
+    target: '≤ 0.7 × floor, ≤ 300 MB',
+    check: (m, f) => ratioAtMost(0.7)(m, f) && m.peakRssMb <= 300,
+  },
   { operation: 'unlock-floor', floor: [], repeats: 5, target: '—', check: () => true },
   { operation: 'unlock', floor: ['unlock-floor'], repeats: 5, target: '≤ 0.3 s', check: (m) => m.seconds <= 0.3 },
   { operation: 'grants-insert-floor', floor: [], repeats: 2, target: '—', check: () => true },

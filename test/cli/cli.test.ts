@@ -26,7 +26,7 @@ describe('attest CLI (CLI.md contract)', () => {
     expect(info.stderr).toBe('');
     const value = info.json() as Record<string, unknown>;
     for (const key of INFO_KEYS) expect(value).toHaveProperty(key);
-    expect(value).toMatchObject({ path, org: 'Acme Audit', operator: 'Ana Auditor', systems: 0, auditEvents: 1, signer: { fingerprintSha256: null } });
+    expect(value).toMatchObject({ path, org: 'Acme Audit', operator: 'Ana Auditor', systems: 0, auditEvents: 2, signer: { fingerprintSha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown } });
     const viaEnv = await runCli(['info', '--json'], { env: { ...env, ATTEST_WORKSPACE: path } });
     expect(viaEnv.json()).toMatchObject({ path });
     const human = await runCli(['info', '-w', path], { env });
@@ -91,7 +91,7 @@ describe('attest CLI (CLI.md contract)', () => {
     expect(changed.code).toBe(0);
     expect((await runCli(['info', '-w', path], { env })).code).toBe(3);
     const log = await runCli(['audit', 'log', '-w', path, '--json'], { env: { ATTEST_PASSPHRASE: newPassphrase } });
-    expect((log.json() as { events: { action: string }[] }).events.map((e) => e.action)).toEqual(['workspace.created', 'workspace.passphrase-changed']);
+    expect((log.json() as { events: { action: string }[] }).events.map((e) => e.action)).toEqual(['workspace.created', 'signer.created', 'workspace.passphrase-changed']);
   });
 
   it('--help lists the commands and exits 0', async () => {

@@ -158,7 +158,7 @@ describe('attest import', () => {
     });
     expect(progressed).toBeGreaterThan(0);
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-    expect(await invoke('workspace.info', {}, { session })).toMatchObject({ ok: true, value: { snapshots: 0, systems: 0, grants: 0, auditEvents: 1 } });
+    expect(await invoke('workspace.info', {}, { session })).toMatchObject({ ok: true, value: { snapshots: 0, systems: 0, grants: 0, auditEvents: 2 } });
     session.close();
   });
 

@@ -82,7 +82,7 @@ describe('the loopback serve host', () => {
     const path = join(tempDir(), 'served.attest');
     expect(JSON.parse((await apiCall(server, 'workspace.info', {})).body)).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE_OPEN' } });
     expect(JSON.parse((await apiCall(server, 'workspace.create', { path, passphrase: PASSPHRASE })).body)).toEqual({ ok: true, value: { path } });
-    expect(JSON.parse((await apiCall(server, 'workspace.info', {})).body)).toMatchObject({ ok: true, value: { path, auditEvents: 1 } });
+    expect(JSON.parse((await apiCall(server, 'workspace.info', {})).body)).toMatchObject({ ok: true, value: { path, auditEvents: 2 } });
     const broken = await call(server.port, '/api/workspace.info', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` }, body: '{not json' });
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await call(server.port, '/api/workspace.info', { headers: { Authorization: `Bearer ${server.token}` } })).status).toBe(405);

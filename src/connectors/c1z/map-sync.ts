@@ -36,6 +36,9 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AttestError('CANCELLED', 'The import was cancelled; nothing was imported.');
 }
 
+/** Grant rows read per statement. */
+const GRANT_CHUNK = 4096;
+
 /**
  * Feeds one sync's records into the sink, one record per resource, entitlement and grant row,
  * numbered in that order (the "line" of a rejection). A blob that does not decode refuses the
@@ -102,18 +105,29 @@ export function mapSync(db: Database.Database, name: string, index: number, run:
   }
 
   // The entitlement and principal come from the columns: some writers leave them out of the blob.
-  const grants = db.prepare('SELECT id, entitlement_id, principal_resource_type_id, principal_resource_id, data FROM v1_grants WHERE sync_id = ? ORDER BY id').raw();
-  for (const [id, entitlement, principalType, principalId, blob] of grants.iterate(sync) as Iterable<[number, string, string, string, Buffer]>) {
-    step();
-    facts.grants += 1;
-    sink.beginRecord(index, line);
-    if (userTypes.has(principalType)) {
-      const via = viaOf(entitlement, decoding('v1_grants', id, () => decodeGrantSources(blob)));
-      if (via === null) facts.directGrants += 1;
-      else facts.inheritedGrants += 1;
-      sink.grant(resourceKey(principalType, principalId), entitlement, via);
-    } else facts.nonAccountGrants += 1;
-    sink.endRecord();
+  // The blob is read only for its sources (field 5, tag byte 0x2A): a blob without that byte has
+  // none, and is not even copied out of SQLite. Rows come in chunks by id: .all() costs far less
+  // per row than .iterate().
+  const grants = db
+    .prepare(`SELECT id, entitlement_id, principal_resource_type_id, principal_resource_id, CASE WHEN instr(data, X'2A') > 0 THEN data END
+              FROM v1_grants WHERE sync_id = ? AND id > ? ORDER BY id LIMIT ${GRANT_CHUNK}`)
+    .raw();
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const rows = grants.all(sync, after) as [number, string, string, string, Buffer | null][];
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]![0];
+    for (const [id, entitlement, principalType, principalId, blob] of rows) {
+      step();
+      facts.grants += 1;
+      sink.beginRecord(index, line);
+      if (userTypes.has(principalType)) {
+        const via = blob === null ? null : viaOf(entitlement, decoding('v1_grants', id, () => decodeGrantSources(blob)));
+        if (via === null) facts.directGrants += 1;
+        else facts.inheritedGrants += 1;
+        sink.grant(resourceKey(principalType, principalId), entitlement, via);
+      } else facts.nonAccountGrants += 1;
+      sink.endRecord();
+    }
   }
   total = facts.resources + facts.entitlements + facts.grants;
   options.onProgress?.(total, total);

@@ -1,0 +1,160 @@
+import PDFDocument from 'pdfkit';
+import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
+import { ByteSink } from './byte-sink.js';
+import type { PackAttachment } from './pack-attachments.js';
+import type { EvidencePackData } from './pack-data.js';
+import { PackWriter, type PageFrame } from './pdf/pack-writer.js';
+import { FONT_FILES, type FontName } from './pdf/theme.js';
+import { auditSection } from './sections/audit-section.js';
+import { contentsPage } from './sections/contents.js';
+import { coverPage } from './sections/cover.js';
+import { decisionDetail } from './sections/decision-detail.js';
+import { decisionSummary } from './sections/decision-summary.js';
+import { findingsSection } from './sections/findings-section.js';
+import { when } from './sections/format.js';
+import { populationCompleteness } from './sections/population.js';
+import { remediationSection } from './sections/remediation.js';
+import { reviewerRoster } from './sections/reviewers.js';
+import { scopeAndMethod } from './sections/scope-method.js';
+import { sodSection } from './sections/sod-section.js';
+import { signOffPage } from './sections/sign-off.js';
+import { sha256Hex } from './manifest.js';
+import { signatureLengthFor } from './sign-pdf.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export interface SignatureFields {
+  reason: string;
+  location: string;
+  contactInfo: string;
+  name: string;
+  /** The same instant in the signature dictionary (/M), the CMS signing time, the info dictionary and the cover. */
+  signingTime: Date;
+  certificatePems: readonly string[];
+}
+
+/** The sections in order; the campaign's only when there is one. */
+function sectionList(data: EvidencePackData): { id: string; title: string }[] {
+  return [
+    { id: 'scope', title: 'Scope and method' },
+    { id: 'population', title: 'Population completeness' },
+    ...(data.campaign
+      ? [
+          { id: 'reviewers', title: 'Reviewer roster and independence' },
+          { id: 'summary', title: 'Decision summary' },
+          { id: 'detail', title: 'Decision detail' },
+          { id: 'remediation', title: 'Revocations and remediation' },
+        ]
+      : []),
+    { id: 'sod', title: 'Segregation of duties' },
+    { id: 'findings', title: 'Findings and their disposition' },
+    { id: 'audit', title: 'Audit trail' },
+    { id: 'signoff', title: 'Sign-off' },
+  ];
+}
+
+function newDocument(data: EvidencePackData, signature: SignatureFields): Doc {
+  const title = data.campaign ? `Access review evidence: ${data.campaign.campaign.name}` : 'Access evidence pack';
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: false,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: title,
+      Author: data.org || 'Attest',
+      Subject: `Evidence pack signed by ${signature.name}; certificate SHA-256 ${data.signer.fingerprintSha256}`,
+      Creator: 'Attest',
+      Producer: 'Attest (pdfkit)',
+      CreationDate: signature.signingTime,
+      ModDate: signature.signingTime,
+    },
+  });
+  for (const [name, file] of Object.entries(FONT_FILES) as [FontName, string][]) doc.registerFont(name, file);
+  return doc;
+}
+
+function layout(w: PackWriter, data: EvidencePackData, attachments: readonly PackAttachment[], signature: SignatureFields, starts: ReadonlyMap<string, number>): void {
+  const c = data.campaign;
+  coverPage(w, {
+    org: data.org,
+    title: c ? 'User access review' : 'Access and audit evidence',
+    subject: c ? `Campaign "${c.campaign.name}" (#${c.campaign.id}, ${c.campaign.type} review, ${c.items.length.toLocaleString('en-US')} items)` : 'Workspace-level pack (no campaign)',
+    period: c ? `${when(c.campaign.launchedAt)} to ${when(c.campaign.closedAt ?? c.campaign.dueOn)}` : `As of ${when(data.generatedAt.toISOString())}`,
+    generatedAt: data.generatedAt,
+    generatedBy: data.generatedBy,
+    workspaceId: data.workspaceId,
+    signer: data.signer,
+  });
+  contentsPage(w, { sections: sectionList(data), attachments, starts });
+  scopeAndMethod(w, {
+    campaign: c?.campaign ?? null,
+    systems: [...new Set(data.snapshots.filter((s) => s.content === 'access').map((s) => s.system))],
+    snapshots: data.snapshots.length,
+    analysisRun: data.findings?.runId ?? null,
+    sodRun: data.sod?.runId ?? null,
+  });
+  populationCompleteness(w, { snapshots: data.snapshots, campaign: c });
+  if (c) {
+    reviewerRoster(w, c);
+    decisionSummary(w, c.items);
+    decisionDetail(w, c.items);
+    remediationSection(w, c.remediation);
+  }
+  sodSection(w, data.sod);
+  findingsSection(w, data.findings);
+  auditSection(w, data.audit);
+  signOffPage(w, {
+    signer: data.signer,
+    signingTime: signature.signingTime,
+    reason: signature.reason,
+    location: signature.location,
+    attachments: attachments.map((a) => ({ name: a.name, sha256: sha256Hex(a.bytes), bytes: a.bytes.length })),
+  });
+}
+
+/**
+ * Renders the unsigned pack with its signature placeholder: a measuring run learns the page
+ * count and where each section starts, then the drawing run streams the pages out.
+ */
+export async function renderPack(data: EvidencePackData, attachments: readonly PackAttachment[], signature: SignatureFields, onPage?: (page: number, total: number) => void): Promise<{ pdf: Buffer; pages: number }> {
+  const frame: PageFrame = {
+    headerLeft: data.org || 'Attest',
+    headerRight: data.campaign ? `Evidence pack · ${data.campaign.campaign.name}` : 'Evidence pack · workspace',
+    footerLeft: `Generated ${when(data.generatedAt.toISOString())} · signer SHA-256 ${data.signer.fingerprintSha256.slice(0, 16)}…`,
+  };
+  const measuring = new PackWriter(newDocument(data, signature), false, frame, 0);
+  layout(measuring, data, attachments, signature, new Map());
+  const total = measuring.page;
+
+  const doc = newDocument(data, signature);
+  const sink = new ByteSink();
+  doc.on('data', (chunk: Buffer) => sink.write(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const drawing = new PackWriter(doc, true, frame, total);
+  if (onPage) doc.on('pageAdded', () => onPage(drawing.page, total));
+  layout(drawing, data, attachments, signature, measuring.sectionStarts);
+  if (drawing.page !== total) throw new Error(`evidence pack layout: measured ${total} pages, drew ${drawing.page}`);
+  for (const a of attachments) {
+    doc.file(a.bytes, { name: a.name, type: a.mediaType, description: a.description, creationDate: signature.signingTime, modifiedDate: signature.signingTime, relationship: 'Data' } as PDFKit.Mixins.PDFAttachmentOptions);
+  }
+  pdfkitAddPlaceholder({
+    pdf: doc,
+    pdfBuffer: Buffer.alloc(0),
+    reason: signature.reason,
+    contactInfo: signature.contactInfo,
+    name: signature.name,
+    location: signature.location,
+    signingTime: signature.signingTime,
+    signatureLength: signatureLengthFor(signature.certificatePems),
+    appName: 'Attest',
+  });
+  doc.end();
+  await done;
+  return { pdf: sink.toBuffer(), pages: total };
+}
