@@ -100,5 +100,12 @@ describe('attest campaign: the demo company runs a manager review end to end', (
 
     const audit = await cli(['audit', 'verify']);
     expect(audit).toMatchObject({ ok: true });
+
+    // The evidence pack reads the campaign through its read model, and verifies.
+    const pack = join(dir, 'pack.pdf');
+    expect(await cli(['evidence', String(campaignId), '--out', pack])).toMatchObject({ path: pack, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+    const verified = await runCli(['verify', pack, '--json'], { env });
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.json()).toMatchObject({ ok: true, signature: 'valid', manifestOk: true });
   });
 });
