@@ -87,6 +87,26 @@ export const ERROR_CODES = [
   'P12_NOT_RSA',
   /** `attest verify` was given something that is not a PDF. */
   'NOT_A_PDF',
+  // Campaigns (CLI exit 4): an item or reviewer the user named, or a step out of order (UNKNOWN_CAMPAIGN below).
+  /** The step does not fit the campaign's state (launch twice, decide before launch or after close). */
+  'CAMPAIGN_STATE',
+  /** Launch refused: some items have no reviewer any rule can resolve; the message lists them. */
+  'UNRESOLVED_REVIEWERS',
+  /** Launch refused: nothing in scope to review. */
+  'EMPTY_CAMPAIGN',
+  'UNKNOWN_ITEM',
+  /** The reviewer named is not the one the item is waiting for. */
+  'NOT_ITEM_REVIEWER',
+  /** A reassignment to the item's own subject, or to an earlier stage's reviewer. */
+  'SELF_REVIEW',
+  /** The campaign requires a comment for this decision. */
+  'JUSTIFICATION_REQUIRED',
+  /** A bulk decision whose stated count differs from the items the filter selects. */
+  'COUNT_MISMATCH',
+  /** A reviewer workbook whose workbook token does not verify: edited outside Decision/Comment, or not from Attest. */
+  'WORKBOOK_TAMPERED',
+  /** A reviewer workbook of another campaign. */
+  'WORKBOOK_WRONG_CAMPAIGN',
   'INTERNAL',
 ] as const;
 

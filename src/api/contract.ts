@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browseOperations } from './contract-browse.js';
+import { campaignContract } from './campaign-contract.js';
 import { evidenceOperations } from './evidence-contract.js';
 import { operation } from './operation.js';
 
@@ -384,6 +385,8 @@ export const contract = {
         /** Findings: the analysis run (default the newest) and one finding type. */
         runId: z.number().int().positive().optional(),
         findingType: z.string().trim().min(1).max(100).optional(),
+        /** Campaign items: the campaign (findingType then names an outcome: keep, revoke, pending). */
+        campaignId: z.number().int().positive().optional(),
         size: z.number().int().min(1, 'the size is at least 1').optional(),
         percent: z.number().gt(0, 'the percentage is above 0').max(100, 'the percentage is at most 100').optional(),
         /** Decimal, 0 to 2^64 − 1, as a string (JSON numbers cannot carry 64 bits); generated and recorded when absent. */
@@ -477,6 +480,7 @@ export const contract = {
         rules: z.number().int(),
         counts: z.object({ violations: z.number().int(), open: z.number().int(), mitigated: z.number().int(), excepted: z.number().int() }),
       }),
+      campaign: z.object({ campaignId: z.number().int(), items: z.number().int(), reviewers: z.number().int(), populationSha256: z.string() }),
     }),
   }),
   'analysis.run': operation({
@@ -530,6 +534,7 @@ export const contract = {
     input: z.object({ system: systemName, account: accountName }),
     output: storedAccountDecision,
   }),
+  ...campaignContract,
   ...evidenceOperations,
   ...browseOperations,
 } as const;

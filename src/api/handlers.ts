@@ -1,4 +1,5 @@
 import { listAuditEvents, verifyAuditChain } from '../audit/audit-log.js';
+import { campaignHandlers } from './campaign-handlers.js';
 import { pullLdap } from '../connectors/ldap/pull-ldap.js';
 import { createDemoWorkspace } from '../demo/create-demo-workspace.js';
 import { createSigningIdentity } from '../evidence/signing-identity.js';
@@ -34,9 +35,10 @@ export interface CallContext {
   signal?: AbortSignal | undefined;
 }
 
-export type Handlers = {
-  [K in OperationName]: (input: z.output<Contract[K]['input']>, ctx: CallContext) => Promise<z.input<Contract[K]['output']>> | z.input<Contract[K]['output']>;
-};
+type HandlerOf<K extends OperationName> = (input: z.output<Contract[K]['input']>, ctx: CallContext) => Promise<z.input<Contract[K]['output']>> | z.input<Contract[K]['output']>;
+
+export type Handlers = { [K in OperationName]: HandlerOf<K> };
+export type CampaignHandlers = { [K in Extract<OperationName, `campaigns.${string}`>]: HandlerOf<K> };
 
 /** The implementation of every operation, once. Hosts reach it only through invoke(). */
 export const handlers: Handlers = {
@@ -105,6 +107,7 @@ export const handlers: Handlers = {
     session.attach(workspace);
     return { ...result, workspace: workspace.path };
   },
+  ...campaignHandlers,
   ...evidenceHandlers,
   ...browseHandlers,
 };

@@ -1,3 +1,4 @@
+import { AttestError } from '../errors.js';
 import type { OperationInput, OperationName, OperationOutput } from '../api/contract.js';
 import type { Terminal } from './terminal.js';
 
@@ -37,3 +38,16 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
+
+export function integerOption(values: OptionValues, name: string): number | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a whole number, not "${raw}".`);
+  return Number(raw);
+}
+
+export function requiredOption(values: OptionValues, name: string, what: string): string {
+  const value = stringOption(values, name);
+  if (value === undefined || value.trim() === '') throw new AttestError('USAGE', `Missing --${name} ${what}.`);
+  return value;
+}

@@ -5,8 +5,9 @@ import { readPassphraseFile, resolvePassphrase } from './passphrase.js';
 import { describeDetails, formatRows } from './format.js';
 import { formatSnapshotDiff } from './format-diff.js';
 import { formatSample, formatSampleList } from './format-sample.js';
-import { define, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
+import { define, integerOption, requiredOption, stringOption, type CommandArgs, type CommandDef, type OptionValues } from './command-def.js';
 import { SOD_COMMANDS } from './sod-commands.js';
+import { CAMPAIGN_COMMANDS } from './campaign-commands.js';
 import { EVIDENCE_COMMANDS } from './evidence-commands.js';
 
 export type { CommandArgs, CommandDef, OptionValues } from './command-def.js';
@@ -23,13 +24,6 @@ function positional(args: CommandArgs, index: number, name: string): string {
   const value = args.positionals[index];
   if (value === undefined) throw new AttestError('USAGE', `Missing ${name}.`);
   return value;
-}
-
-function integerOption(values: OptionValues, name: string): number | undefined {
-  const raw = stringOption(values, name);
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new AttestError('USAGE', `--${name} takes a whole number, not "${raw}".`);
-  return Number(raw);
 }
 
 function percentOption(values: OptionValues): number | undefined {
@@ -52,12 +46,6 @@ async function ldapPassword(args: CommandArgs, bindDn: string | undefined): Prom
   if (bindDn === undefined) return undefined;
   if (!args.terminal.interactive) throw new AttestError('USAGE', `No password for ${bindDn}: set ATTEST_LDAP_PASSWORD, pass --password-file FILE, or run in a terminal to be asked.`);
   return args.terminal.askHidden(`LDAP password for ${bindDn}: `);
-}
-
-function requiredOption(values: OptionValues, name: string, what: string): string {
-  const value = stringOption(values, name);
-  if (value === undefined || value.trim() === '') throw new AttestError('USAGE', `Missing --${name} ${what}.`);
-  return value;
 }
 
 function numberOption(values: OptionValues, name: string): number | undefined {
@@ -333,6 +321,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         : out.snapshots.map((s) => `#${s.id}${s.complete ? '' : '  INCOMPLETE'}  ${s.system}  as of ${s.asOf}  ${s.profile}  ${s.rowsImported} rows (${s.rowsRejected} rejected)  ${s.fileName}  sha256 ${s.sha256.slice(0, 12)}…  by ${s.importedBy} ${s.importedAt}`).join('\n'),
   }),
   ...SOD_COMMANDS,
+  ...CAMPAIGN_COMMANDS,
   ...EVIDENCE_COMMANDS,
   define({
     words: ['diff'],
@@ -353,10 +342,10 @@ export const COMMANDS: readonly AnyCommand[] = [
     words: ['sample'],
     operation: 'samples.draw',
     summary: 'Draw a reproducible random sample (recorded seed, population SHA-256) from accounts, grants, identities or findings, and store it.',
-    usage: 'attest sample -w WS --population accounts|grants|identities|findings [--system NAME] [--snapshot ID] [--run ID] [--finding-type TYPE] --size N|--percent P [--seed S] [--method simple-random|systematic]',
+    usage: 'attest sample -w WS --population accounts|grants|identities|findings|campaign-items [--system NAME] [--snapshot ID] [--run ID] [--campaign ID] [--finding-type TYPE] --size N|--percent P [--seed S] [--method simple-random|systematic]',
     positionals: [],
     options: {
-      population: { type: 'string' }, system: { type: 'string' }, snapshot: { type: 'string' }, run: { type: 'string' }, 'finding-type': { type: 'string' },
+      population: { type: 'string' }, system: { type: 'string' }, snapshot: { type: 'string' }, run: { type: 'string' }, campaign: { type: 'string' }, 'finding-type': { type: 'string' },
       size: { type: 'string' }, percent: { type: 'string' }, seed: { type: 'string' }, method: { type: 'string' },
     },
     workspace: true,
@@ -369,7 +358,7 @@ export const COMMANDS: readonly AnyCommand[] = [
       const method = stringOption(args.values, 'method');
       if (method !== undefined && method !== 'simple-random' && method !== 'systematic') throw new AttestError('USAGE', `--method takes simple-random or systematic, not "${method}".`);
       return {
-        population, system: stringOption(args.values, 'system'), snapshotId: integerOption(args.values, 'snapshot'), runId: integerOption(args.values, 'run'),
+        population, system: stringOption(args.values, 'system'), snapshotId: integerOption(args.values, 'snapshot'), runId: integerOption(args.values, 'run'), campaignId: integerOption(args.values, 'campaign'),
         findingType: stringOption(args.values, 'finding-type'), size, percent, seed: stringOption(args.values, 'seed'), method,
       };
     },
@@ -513,6 +502,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         `Analysis run #${out.analysis.runId} as of ${out.analysis.asOf} (see "attest findings"):`,
         formatRows(Object.entries(out.analysis.counts).filter(([, n]) => n > 0).map(([type, n]) => [type, n])),
         `SoD run #${out.sod.runId} over the ${out.sod.rules} starter rules: ${out.sod.counts.violations} violations (see "attest sod run").`,
+        `Campaign ${out.campaign.campaignId} (manager review) launched: ${out.campaign.items} items for ${out.campaign.reviewers} reviewers (see "attest campaign status ${out.campaign.campaignId}").`,
       ].join('\n'),
   }),
 ];

@@ -9,6 +9,8 @@ import { runAnalysis } from '../identity/run-analysis.js';
 import { importSnapshot } from '../ingest/import-snapshot.js';
 import { importRuleSet } from '../sod/rule-set.js';
 import { runSod } from '../sod/run-sod.js';
+import { createCampaign } from '../campaigns/campaign-store.js';
+import { launchCampaign } from '../campaigns/launch-campaign.js';
 import type { Progress } from '../api/result.js';
 import { generateDemoCompany } from './generate-demo-company.js';
 import { writeDemoCompany } from './write-demo-company.js';
@@ -24,7 +26,12 @@ export interface DemoWorkspace {
   analysis: { runId: number; asOf: string; counts: Record<string, number> };
   /** The SoD run over the starter library, after the analysis. */
   sod: { runId: number; rules: number; counts: { violations: number; open: number; mitigated: number; excepted: number } };
+  /** The manager review the demo launches last: every grant, routed to each person's manager. */
+  campaign: { campaignId: number; items: number; reviewers: number; populationSha256: string };
 }
+
+/** Who takes the demo review's items no manager can: service, external and shared accounts, the CEO's access. */
+export const DEMO_FALLBACK_REVIEWER = 'grc@northwind-demo.example';
 
 /**
  * Accounts no importer can classify, which the demo's analyst marks as shared before analysing:
@@ -49,8 +56,8 @@ const SYSTEM_NAMES: Record<string, string> = {
 /**
  * Lays out the demo company in DIR: its exports under `exports/`, the planted-findings manifest,
  * and a workspace `demo.attest` with every system imported, two unclassifiable accounts marked
- * shared (as an analyst would), an analysis run, and an SoD run over the starter library. It
- * grows with each capability (campaign, evidence) until it walks the whole workflow.
+ * shared (as an analyst would), an analysis run, an SoD run over the starter library, and a
+ * launched manager review. It grows with each capability (evidence) until it walks the whole workflow.
  */
 export async function createDemoWorkspace(
   dir: string,
@@ -89,10 +96,13 @@ export async function createDemoWorkspace(
     const run = await runAnalysis(workspace, { operator: options.operator }, options);
     const rules = await importRuleSet(workspace, { starter: true, operator: options.operator }, options.signal);
     const sod = runSod(workspace, { asOf: company.asOf, operator: options.operator });
+    const { campaignId } = createCampaign(workspace, { name: 'Quarterly access review (demo)', type: 'manager', fallback: DEMO_FALLBACK_REVIEWER, operator: options.operator });
+    const launched = launchCampaign(workspace, campaignId, options.operator);
     return {
       dir, workspace, manifest: written.manifestPath, files: written.files, planted, snapshots,
       analysis: { runId: run.runId, asOf: run.asOf, counts: run.counts },
       sod: { runId: sod.runId, rules: rules.rules, counts: sod.counts },
+      campaign: { campaignId, items: launched.items, reviewers: launched.reviewers.length, populationSha256: launched.populationSha256 },
     };
   } catch (error) {
     workspace.close();

@@ -1,6 +1,6 @@
 /**
  * What the campaign sections of a pack need, in the names of the campaigns read model
- * (src/campaigns/campaign-read.ts on the campaigns branch): items with their stage reviewers,
+ * (src/campaigns/campaign-read.ts): items with their stage reviewers,
  * every decision row (superseded ones and reassignments included), the launch and its
  * population hash, the reconciliation per system, and the remediation lines.
  */

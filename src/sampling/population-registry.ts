@@ -2,12 +2,13 @@ import { AttestError } from '../errors.js';
 import type { PopulationKind } from './population.js';
 import { FINDINGS_POPULATION } from './findings-population.js';
 import { SNAPSHOT_POPULATIONS } from './snapshot-populations.js';
+import { CAMPAIGN_ITEMS_POPULATION } from '../campaigns/campaign-population.js';
 
 /**
  * The populations a sample can be drawn from, by name. Snapshot populations and the findings of an
  * analysis run are built in; other modules add theirs (a campaign's items) with registerPopulation.
  */
-const registry = new Map<string, PopulationKind>([...SNAPSHOT_POPULATIONS, FINDINGS_POPULATION].map((kind) => [kind.name, kind]));
+const registry = new Map<string, PopulationKind>([...SNAPSHOT_POPULATIONS, FINDINGS_POPULATION, CAMPAIGN_ITEMS_POPULATION].map((kind) => [kind.name, kind]));
 
 export function registerPopulation(kind: PopulationKind): void {
   if (registry.has(kind.name)) throw new Error(`population "${kind.name}" is already registered`);

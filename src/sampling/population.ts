@@ -8,6 +8,8 @@ export interface PopulationRequest {
   /** Findings: the analysis run (default the newest) and one finding type. */
   runId?: number | undefined;
   findingType?: string | undefined;
+  /** Campaign items: the campaign. */
+  campaignId?: number | undefined;
 }
 
 /** A population as loaded: the members' keys (in any order) and the resolved parameters that name it again. */

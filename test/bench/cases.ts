@@ -22,6 +22,12 @@ import { runSod } from '../../src/sod/run-sod.js';
 import { currentPicture } from '../../src/sod/current-picture.js';
 import { sodWorkspaceCopy } from './sod-fixture.js';
 import { grantsCsv, grantsXlsx } from './import-fixtures.js';
+import { BUSY_MANAGER, CAMPAIGN_ITEMS, benchCampaign, seedCampaignEstate } from './campaign-fixture.js';
+import { launchCampaign } from '../../src/campaigns/launch-campaign.js';
+import { readItems } from '../../src/campaigns/campaign-read.js';
+import { bulkDecide, decideItem } from '../../src/campaigns/record-decisions.js';
+import { exportWorkbooks } from '../../src/campaigns/export-workbooks.js';
+import type { Workspace } from '../../src/store/workspace.js';
 import { EVIDENCE_CASES } from './evidence-cases.js';
 import { UI_CASES } from './ui-cases.js';
 
@@ -90,8 +96,66 @@ async function importCase(file: string): Promise<CaseResult> {
   }
 }
 
+/** The campaign estate in a fresh workspace, reopened (as a user would), a campaign created and, unless `launch` is false, launched. */
+function withCampaign(launch: boolean, run: (ws: Workspace, campaignId: number, dir: string) => CaseResult): CaseResult {
+  const dir = scratch();
+  try {
+    const seeded = createWorkspace(join(dir, 'w.attest'), PASSPHRASE);
+    seedCampaignEstate(seeded.db);
+    const id = benchCampaign(seeded);
+    if (launch) launchCampaign(seeded, id, 'bench');
+    seeded.close();
+    const ws = openWorkspace(join(dir, 'w.attest'), PASSPHRASE);
+    try {
+      return run(ws, id, dir);
+    } finally {
+      ws.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const DECISIONS_TIMED = 50;
+
 export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
   ...UI_CASES,
+  /** Launch of a 100k-item manager review (100 reviewers): population, routing, context, hash, reconciliation, one transaction. */
+  'campaign-launch-100k': () =>
+    withCampaign(false, (ws, id) =>
+      timed(() => {
+        const items = launchCampaign(ws, id, 'bench').items;
+        if (items !== CAMPAIGN_ITEMS) throw new Error(`expected ${CAMPAIGN_ITEMS} items, got ${items}`);
+        return items;
+      }),
+    ),
+  /** One decision on a 100k-item campaign, with its audit event, committed (synchronous=FULL): the mean of 50. */
+  'campaign-decision': () =>
+    withCampaign(true, (ws, id) => {
+      const items = readItems(ws.db, { campaignId: id }).slice(0, DECISIONS_TIMED);
+      const result = timed(() => {
+        for (const item of items) decideItem(ws, id, { itemId: item.id, decision: 'keep', reviewer: item.reviewer }, 'app', 'bench');
+        return 1;
+      });
+      return { rows: 1, seconds: result.seconds / DECISIONS_TIMED };
+    }),
+  /** One bulk decision over the 10k items one manager owes, each row and audit event, one transaction. */
+  'campaign-bulk-10k': () =>
+    withCampaign(true, (ws, id) =>
+      timed(() => {
+        const matched = bulkDecide(ws, id, { reviewer: BUSY_MANAGER, filter: {}, decision: 'keep' }, 'app', 'bench').matched;
+        return bulkDecide(ws, id, { reviewer: BUSY_MANAGER, filter: {}, decision: 'keep', expectedCount: matched }, 'app', 'bench').applied;
+      }),
+    ),
+  /** The 100 reviewer workbooks of a 100k-item campaign, each signed row by row. */
+  'campaign-workbooks-100': () =>
+    withCampaign(true, (ws, id, dir) =>
+      timed(() => {
+        const out = exportWorkbooks(ws, id, join(dir, 'workbooks'), 'bench');
+        if (out.files.length !== 100) throw new Error(`expected 100 workbooks, got ${out.files.length}`);
+        return CAMPAIGN_ITEMS;
+      }),
+    ),
   /** Two 1M-grant snapshots of one system with churn: the full diff (grants, accounts, entitlements), from a fresh unlock. */
   'snapshot-diff': () => {
     const dir = scratch();

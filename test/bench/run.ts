@@ -75,6 +75,10 @@ const ROWS: Row[] = [
   },
   { operation: 'ui-first-paint', floor: [], repeats: 3, target: '≤ 1 s', check: (m) => m.seconds <= 1 },
   { operation: 'identities-search-100k', floor: [], repeats: 3, target: '≤ 0.1 s', check: (m) => m.seconds <= 0.1 },
+  { operation: 'campaign-launch-100k', floor: [], repeats: 2, target: '≤ 2 s', check: (m) => m.seconds <= 2 },
+  { operation: 'campaign-decision', floor: [], repeats: 2, target: '≤ 0.02 s', check: (m) => m.seconds <= 0.02 },
+  { operation: 'campaign-bulk-10k', floor: [], repeats: 2, target: '≤ 2 s', check: (m) => m.seconds <= 2 },
+  { operation: 'campaign-workbooks-100', floor: [], repeats: 1, target: '≤ 20 s', check: (m) => m.seconds <= 20 },
 ];
 
 /** Only the named cases and their floors, and the floors' floors: `npm run bench -- csv-import`. */

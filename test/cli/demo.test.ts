@@ -39,7 +39,7 @@ describe('attest demo DIR', () => {
 
     const log = await runCli(['audit', 'log', '-w', out.workspace, '--json'], { env });
     const events = (log.json() as { events: { action: string; payload: { files?: { sha256: string }[] } }[] }).events;
-    expect(events.map((e) => e.action)).toEqual(['workspace.created', 'demo.created', ...Array<string>(7).fill('snapshot.imported'), 'account.shared', 'account.shared', 'analysis.run', 'sod.rules.imported', 'sod.run']);
+    expect(events.map((e) => e.action)).toEqual(['workspace.created', 'demo.created', ...Array<string>(7).fill('snapshot.imported'), 'account.shared', 'account.shared', 'analysis.run', 'sod.rules.imported', 'sod.run', 'campaign.created', 'campaign.launched']);
     expect(events[1]?.payload.files?.map((f) => f.sha256).sort()).toEqual(out.files.map((f) => f.sha256).sort());
     const info = await runCli(['info', '-w', out.workspace, '--json'], { env });
     expect(info.json()).toMatchObject({ org: 'Northwind Demo Ltd' });

@@ -71,7 +71,7 @@ describe('attest sample / samples / sample show', () => {
       [['sample', '--population', 'accounts', '--system', 'ERP', '--size', '5'], 'SAMPLE_TOO_LARGE'],
       [['sample', '--population', 'accounts', '--system', 'ERP', '--size', '2', '--seed', '0x1F'], 'INVALID_SEED'],
       [['sample', '--population', 'identities', '--size', '2'], 'EMPTY_POPULATION'],
-      [['sample', '--population', 'campaign-items', '--size', '2'], 'UNKNOWN_POPULATION'],
+      [['sample', '--population', 'payroll-runs', '--size', '2'], 'UNKNOWN_POPULATION'],
       [['sample', 'show', '9'], 'UNKNOWN_SAMPLE'],
     ];
     for (const [args, code] of rejected) {

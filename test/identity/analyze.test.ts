@@ -3,23 +3,12 @@ import { decideAccount } from '../../src/identity/account-decisions.js';
 import { runAnalysis } from '../../src/identity/run-analysis.js';
 import { readAnalysisRun } from '../../src/identity/stored-findings.js';
 import type { Workspace } from '../../src/store/workspace.js';
-import { failure } from '../helpers/attest-failure.js';
+import { attestFailure, failure } from '../helpers/attest-failure.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { newWorkspace } from '../helpers/workspace.js';
-import { isAttestError } from '../../src/errors.js';
 import { AS_OF, buildSmallEstate } from './helpers/small-estate.js';
 
 const tempDir = useTempDirs();
-
-function attestFailure(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (isAttestError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an AttestError');
-}
 
 type Row = [type: string, system: string, account: string, identity: string | null];
 const rows = async (ws: Workspace, options: Parameters<typeof runAnalysis>[1] = { operator: 'tester' }): Promise<Row[]> =>

@@ -107,7 +107,7 @@ describe('audit samples', () => {
     const hrSnapshot = ws.db.prepare("SELECT id FROM snapshots WHERE content = 'identities'").pluck().get() as number;
     expect(await drawError(s, { population: 'accounts', system: 'ERP', size: 41, seed: '1' })).toMatch(/^SAMPLE_TOO_LARGE: A sample of 41 cannot be drawn without replacement from 40 members \(the accounts of ERP snapshot #\d+\)/);
     expect(await drawError(s, { population: 'accounts', system: 'ERP', size: 2, seed: 'lucky' })).toMatch(/^INVALID_SEED: "lucky" is not a sampling seed/);
-    expect(await drawError(s, { population: 'campaign-items', size: 2 })).toMatch(/^UNKNOWN_POPULATION: There is no population "campaign-items". Sample one of: accounts, grants, identities, findings/);
+    expect(await drawError(s, { population: 'payroll-runs', size: 2 })).toMatch(/^UNKNOWN_POPULATION: There is no population "payroll-runs". Sample one of: accounts, grants, identities, findings, campaign-items/);
     expect(await drawError(s, { population: 'accounts', size: 2 })).toMatch(/^USAGE: Name the system/);
     expect(await drawError(s, { population: 'accounts', snapshotId: hrSnapshot, size: 2 })).toMatch(/^SNAPSHOT_MISMATCH/);
     expect(await drawError(s, { population: 'identities', system: 'ERP', size: 2 })).toMatch(/^EMPTY_POPULATION: ERP has no snapshot holding identities/);

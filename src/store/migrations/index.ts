@@ -6,10 +6,11 @@ import { samples } from './005-samples.js';
 import { analytics } from './006-analytics.js';
 import { sod } from './007-sod.js';
 import { correlations } from './008-correlations.js';
+import { campaigns } from './009-campaigns.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append new files here; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [coreModel, savedMappings, sourceDetails, connections, samples, analytics, sod, correlations];
+export const MIGRATIONS: readonly Migration[] = [coreModel, savedMappings, sourceDetails, connections, samples, analytics, sod, correlations, campaigns];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -1,0 +1,199 @@
+/**
+ * The read model of campaigns: what other features (evidence packs, the UI, sampling) read.
+ * Every function here only reads; items, reviewers and decisions are append-only, and an item's
+ * state (its current stage, reviewer and outcome) is derived from the newest decision per stage.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Decision, DecisionChannel, ItemOutcome, ReviewerRule } from './campaign-model.js';
+import type { Reconciliation } from './build-population.js';
+import { grantKey } from './item-context.js';
+
+export interface StageReviewer {
+  stage: number;
+  /** Who the stage is with now: the routed reviewer, or whom it was last reassigned to. */
+  reviewer: string;
+  /** Who it was routed to at launch, by which rule, and why (a re-route's reason). */
+  routedTo: string;
+  rule: ReviewerRule;
+  note: string | null;
+  decision: Decision | null;
+  comment: string | null;
+}
+
+export interface CampaignItem {
+  id: number;
+  ordinal: number;
+  system: string;
+  snapshotId: number;
+  accountKey: string;
+  account: string;
+  accountStatus: string;
+  accountType: string;
+  lastLogin: string | null;
+  entitlementKey: string;
+  entitlement: string;
+  entitlementDescription: string | null;
+  privileged: boolean;
+  identity: { employeeId: string; name: string | null; email: string | null; title: string | null; department: string | null; manager: string | null; status: string | null } | null;
+  findings: string[];
+  previousDecision: string | null;
+  stages: StageReviewer[];
+  /** The stage waiting for a decision (null when the outcome is decided). */
+  stage: number | null;
+  /** Who the item is waiting for, or who decided it last. */
+  reviewer: string;
+  outcome: ItemOutcome;
+  /** The decision in force that settled the outcome (or the newest one), and its comment. */
+  decision: Decision | null;
+  comment: string | null;
+}
+
+export interface DecisionRecord {
+  id: number;
+  itemId: number;
+  stage: number;
+  decision: Decision | 'reassign';
+  reviewer: string;
+  reassignedTo: string | null;
+  comment: string | null;
+  channel: DecisionChannel;
+  recordedBy: string;
+  decidedAt: string;
+  secondsSpent: number | null;
+  supersedes: number | null;
+}
+
+export interface LaunchRecord {
+  launchedAt: string;
+  launchedBy: string;
+  hrSnapshotId: number | null;
+  items: number;
+  populationSha256: string;
+  warnings: string[];
+}
+
+/** Per system: grants in the snapshot = items in the campaign + excluded (by scope), with the snapshot's file hash. */
+export type ReconciliationRecord = Reconciliation;
+
+type ItemRow = [
+  id: number, ordinal: number, system: string, snapshotId: number, accountKey: string, account: string, accountStatus: string, accountType: string, lastLogin: string | null,
+  entitlementKey: string, entitlement: string, description: string | null, privileged: number, employeeId: string | null, name: string | null, email: string | null,
+  title: string | null, department: string | null, manager: string | null, status: string | null, findings: string, previousDecision: string | null,
+];
+
+const ITEM_COLUMNS = `i.id, i.ordinal, i.system, i.snapshot_id, i.account_key, i.account, i.account_status, i.account_type, i.last_login, i.entitlement_key, i.entitlement,
+  i.entitlement_description, i.privileged, i.employee_id, i.identity_name, i.identity_email, i.identity_title, i.identity_department, i.identity_manager, i.identity_status,
+  i.findings, i.previous_decision`;
+
+const DECISION_COLUMNS = `d.id, d.item_id AS itemId, d.stage, d.decision, d.reviewer, d.reassigned_to AS reassignedTo, d.comment, d.channel, d.recorded_by AS recordedBy,
+  d.decided_at AS decidedAt, d.seconds_spent AS secondsSpent, d.supersedes`;
+
+/** Which items to read: a whole campaign, or some of its items by id. */
+type Selection = { campaignId: number; itemIds?: readonly number[] | undefined };
+
+function whereItems(selection: Selection): { sql: string; params: unknown[] } {
+  if (selection.itemIds === undefined) return { sql: 'i.campaign_id = ?', params: [selection.campaignId] };
+  // `+` keeps SQLite from scanning the campaign's index: the ids lead.
+  return { sql: '+i.campaign_id = ? AND i.id IN (SELECT value FROM json_each(?))', params: [selection.campaignId, JSON.stringify(selection.itemIds)] };
+}
+
+/** Every decision row of the selection (superseded ones included), oldest first. */
+export function readDecisions(db: Database.Database, selection: Selection): DecisionRecord[] {
+  const where = whereItems(selection);
+  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql} ORDER BY d.id`).all(...where.params) as DecisionRecord[];
+}
+
+/** Items with their state now, in ordinal order. */
+export function readItems(db: Database.Database, selection: Selection): CampaignItem[] {
+  const where = whereItems(selection);
+  const rows = db.prepare(`SELECT ${ITEM_COLUMNS} FROM campaign_items i WHERE ${where.sql} ORDER BY i.ordinal`).raw().all(...where.params) as ItemRow[];
+  const reviewers = new Map<number, StageReviewer[]>();
+  for (const [itemId, stage, reviewer, rule, note] of db
+    .prepare(`SELECT r.item_id, r.stage, r.reviewer, r.rule, r.note FROM campaign_item_reviewers r JOIN campaign_items i ON i.id = r.item_id WHERE ${where.sql} ORDER BY r.item_id, r.stage`)
+    .raw()
+    .all(...where.params) as [number, number, string, ReviewerRule, string | null][]) {
+    let list = reviewers.get(itemId);
+    if (list === undefined) reviewers.set(itemId, (list = []));
+    list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null });
+  }
+  // The newest row per item and stage is in force (rows are read oldest first, so later ones win).
+  for (const d of readDecisions(db, selection)) {
+    const s = reviewers.get(d.itemId)?.[d.stage - 1];
+    if (!s) continue;
+    if (d.decision === 'reassign') {
+      s.reviewer = d.reassignedTo ?? s.reviewer;
+      s.decision = null;
+      s.comment = null;
+    } else {
+      s.decision = d.decision;
+      s.comment = d.comment;
+    }
+  }
+  return rows.map((row) => toItem(row, reviewers.get(row[0]) ?? []));
+}
+
+function toItem(row: ItemRow, stages: StageReviewer[]): CampaignItem {
+  const [id, ordinal, system, snapshotId, accountKey, account, accountStatus, accountType, lastLogin, entitlementKey, entitlement, description, privileged, employeeId, name, email, title, department, manager, status, findings, previousDecision] = row;
+  let stage: number | null = null;
+  let outcome: ItemOutcome = 'keep';
+  let settled: StageReviewer | undefined;
+  for (const s of stages) {
+    if (s.decision === null) {
+      stage = s.stage;
+      outcome = 'pending';
+      settled = s;
+      break;
+    }
+    settled = s;
+    if (s.decision === 'revoke') {
+      outcome = 'revoke';
+      break;
+    }
+  }
+  return {
+    id, ordinal, system, snapshotId, accountKey, account, accountStatus, accountType, lastLogin, entitlementKey, entitlement, entitlementDescription: description,
+    privileged: privileged === 1,
+    identity: employeeId === null ? null : { employeeId, name, email, title, department, manager, status },
+    findings: JSON.parse(findings) as string[],
+    previousDecision,
+    stages,
+    stage,
+    reviewer: settled?.reviewer ?? '',
+    outcome,
+    decision: outcome === 'pending' ? null : (settled?.decision ?? null),
+    comment: outcome === 'pending' ? null : (settled?.comment ?? null),
+  };
+}
+
+/** Ids of the items a reviewer was routed or reassigned at some stage: the superset of what they owe or decided. */
+export function itemIdsOfReviewer(db: Database.Database, campaignId: number, reviewer: string): number[] {
+  return db
+    .prepare(
+      `SELECT r.item_id FROM campaign_item_reviewers r JOIN campaign_items i ON i.id = r.item_id WHERE i.campaign_id = @c AND r.reviewer = @r
+       UNION SELECT d.item_id FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE i.campaign_id = @c AND d.reassigned_to = @r`,
+    )
+    .pluck()
+    .all({ c: campaignId, r: reviewer }) as number[];
+}
+
+export function readLaunch(db: Database.Database, campaignId: number): LaunchRecord | null {
+  const row = db
+    .prepare('SELECT launched_at AS launchedAt, launched_by AS launchedBy, hr_snapshot_id AS hrSnapshotId, items, population_sha256 AS populationSha256, warnings FROM campaign_launches WHERE campaign_id = ?')
+    .get(campaignId) as (Omit<LaunchRecord, 'warnings'> & { warnings: string }) | undefined;
+  return row ? { ...row, warnings: JSON.parse(row.warnings) as string[] } : null;
+}
+
+export function readReconciliation(db: Database.Database, campaignId: number): ReconciliationRecord[] {
+  return db
+    .prepare('SELECT system, snapshot_id AS snapshotId, snapshot_sha256 AS snapshotSha256, snapshot_as_of AS snapshotAsOf, grants, items, excluded FROM campaign_reconciliation WHERE campaign_id = ? ORDER BY system')
+    .all(campaignId) as ReconciliationRecord[];
+}
+
+/** The outcome of each grant in the newest launched campaign (what "previous decision" shows in the next one). */
+export function previousCampaignOutcomes(db: Database.Database): Map<string, ItemOutcome> {
+  const out = new Map<string, ItemOutcome>();
+  const last = db.prepare('SELECT max(campaign_id) FROM campaign_launches').pluck().get() as number | null;
+  if (last === null) return out;
+  for (const item of readItems(db, { campaignId: last })) out.set(grantKey(item.system, item.accountKey, item.entitlementKey), item.outcome);
+  return out;
+}

@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { CampaignState } from './campaign-model.js';
+import { readItems, readLaunch, readReconciliation, type CampaignItem, type ReconciliationRecord } from './campaign-read.js';
+import { loadCampaign } from './campaign-store.js';
+import { remediationCounts, remediationLines } from './remediation.js';
+
+export interface Tally {
+  pending: number;
+  kept: number;
+  revoked: number;
+}
+
+export interface CampaignStatus {
+  campaignId: number;
+  name: string;
+  type: string;
+  state: CampaignState;
+  dueOn: string | null;
+  overdue: boolean;
+  items: number;
+  decided: number;
+  kept: number;
+  revoked: number;
+  pending: number;
+  populationSha256: string | null;
+  byReviewer: (Tally & { reviewer: string; overdue: boolean })[];
+  bySystem: (Tally & { system: string })[];
+  reconciliation: ReconciliationRecord[];
+  remediation: { verified: number; stillPresent: number; pending: number };
+}
+
+function tally(items: readonly CampaignItem[], keyOf: (item: CampaignItem) => string): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const t = out.get(key) ?? { pending: 0, kept: 0, revoked: 0 };
+    if (item.outcome === 'pending') t.pending += 1;
+    else if (item.outcome === 'keep') t.kept += 1;
+    else t.revoked += 1;
+    out.set(key, t);
+  }
+  return out;
+}
+
+/** Progress per reviewer and per system, overdue reviewers (past the due date with items pending), remediation completeness. */
+export function campaignStatus(db: Database.Database, campaignId: number, today = new Date().toISOString().slice(0, 10)): CampaignStatus {
+  const campaign = loadCampaign(db, campaignId);
+  const items = readItems(db, { campaignId });
+  const overdue = campaign.state === 'launched' && campaign.dueOn !== null && campaign.dueOn < today;
+  const all = tally(items, () => '');
+  const total = all.get('') ?? { pending: 0, kept: 0, revoked: 0 };
+  return {
+    campaignId,
+    name: campaign.name,
+    type: campaign.type,
+    state: campaign.state,
+    dueOn: campaign.dueOn,
+    overdue,
+    items: items.length,
+    decided: total.kept + total.revoked,
+    kept: total.kept,
+    revoked: total.revoked,
+    pending: total.pending,
+    populationSha256: readLaunch(db, campaignId)?.populationSha256 ?? null,
+    byReviewer: [...tally(items, (i) => i.reviewer)].map(([reviewer, t]) => ({ reviewer, ...t, overdue: overdue && t.pending > 0 })).sort((a, b) => b.pending - a.pending || a.reviewer.localeCompare(b.reviewer)),
+    bySystem: [...tally(items, (i) => i.system)].map(([system, t]) => ({ system, ...t })).sort((a, b) => a.system.localeCompare(b.system)),
+    reconciliation: readReconciliation(db, campaignId),
+    remediation: remediationCounts(remediationLines(db, campaignId)),
+  };
+}

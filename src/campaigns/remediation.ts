@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { neutraliseCell } from '../sod/rule-file-layout.js';
+import { writeTableFile } from '../files/write-table-file.js';
+import { readDecisions, readItems, type CampaignItem } from './campaign-read.js';
+import { loadCampaign } from './campaign-store.js';
+
+export type VerificationStatus = 'verified-removed' | 'still-present' | 'pending';
+
+/** One revoked grant: what IT must remove, who decided it, and whether a newer snapshot proves it gone. */
+export interface RemediationLine {
+  itemId: number;
+  system: string;
+  account: string;
+  accountKey: string;
+  entitlement: string;
+  entitlementKey: string;
+  identity: string | null;
+  reviewer: string;
+  decidedAt: string;
+  justification: string | null;
+  verification: VerificationStatus;
+  /** The newer snapshot that verified it (removed or still present); null while pending. */
+  verifiedBy: { snapshotId: number; asOf: string } | null;
+}
+
+/**
+ * Closed-loop verification, computed from immutable snapshots (so it is never stale): for each
+ * revoked grant, the newest access snapshot of its system that is newer than the item's snapshot
+ * and as of the revoking decision's day or later. The grant absent from it (by account key and
+ * entitlement key) is verified-removed; present, still-present; no such snapshot yet, pending.
+ */
+export function remediationLines(db: Database.Database, campaignId: number): RemediationLine[] {
+  const revoked = readItems(db, { campaignId }).filter((i) => i.outcome === 'revoke');
+  const decidedAt = new Map<number, string>();
+  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id) })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
+  const newer = db.prepare(
+    `SELECT s.id, s.as_of AS asOf FROM snapshots s JOIN snapshots base ON base.id = ?
+     WHERE s.system_id = base.system_id AND s.content = 'access' AND s.id > base.id AND substr(s.as_of, 1, 10) >= substr(?, 1, 10)
+     ORDER BY s.as_of DESC, s.id DESC LIMIT 1`,
+  );
+  const present = db.prepare(
+    `SELECT 1 FROM grants g JOIN accounts a ON a.id = g.account_id JOIN entitlements e ON e.id = g.entitlement_id
+     WHERE g.snapshot_id = ? AND a.snapshot_id = ? AND a.account_key = ? AND e.snapshot_id = ? AND e.entitlement_key = ? LIMIT 1`,
+  );
+  return revoked.map((item) => line(item, decidedAt.get(item.id) ?? '', (snapshot) => present.get(snapshot, snapshot, item.accountKey, snapshot, item.entitlementKey) !== undefined, newer.get(item.snapshotId, decidedAt.get(item.id) ?? '') as { id: number; asOf: string } | undefined));
+}
+
+function line(item: CampaignItem, decidedAt: string, isPresent: (snapshotId: number) => boolean, snapshot: { id: number; asOf: string } | undefined): RemediationLine {
+  return {
+    itemId: item.id,
+    system: item.system,
+    account: item.account,
+    accountKey: item.accountKey,
+    entitlement: item.entitlement,
+    entitlementKey: item.entitlementKey,
+    identity: item.identity?.name ?? item.identity?.employeeId ?? null,
+    reviewer: item.reviewer,
+    decidedAt,
+    justification: item.comment,
+    verification: snapshot === undefined ? 'pending' : isPresent(snapshot.id) ? 'still-present' : 'verified-removed',
+    verifiedBy: snapshot === undefined ? null : { snapshotId: snapshot.id, asOf: snapshot.asOf },
+  };
+}
+
+export function remediationCounts(lines: readonly RemediationLine[]): { verified: number; stillPresent: number; pending: number } {
+  return {
+    verified: lines.filter((l) => l.verification === 'verified-removed').length,
+    stillPresent: lines.filter((l) => l.verification === 'still-present').length,
+    pending: lines.filter((l) => l.verification === 'pending').length,
+  };
+}
+
+const COLUMNS = ['Item', 'System', 'Account', 'Account Key', 'Entitlement', 'Identity', 'Reviewer', 'Decided At', 'Justification', 'Verification', 'Verified By Snapshot', 'Ticket Reference', 'Date Removed'];
+
+/** The remediation list for IT as a new .csv or .xlsx file: one line per revoked grant, ticket and date columns to fill. */
+export function exportRemediation(db: Database.Database, campaignId: number, path: string): { path: string; lines: number } {
+  const campaign = loadCampaign(db, campaignId);
+  const lines = remediationLines(db, campaign.id);
+  const table = [
+    COLUMNS,
+    ...lines.map((l) =>
+      [String(l.itemId), l.system, l.account, l.accountKey, l.entitlement, l.identity ?? '', l.reviewer, l.decidedAt, l.justification ?? '', l.verification, l.verifiedBy ? `${l.verifiedBy.snapshotId} (${l.verifiedBy.asOf.slice(0, 10)})` : '', '', ''].map(neutraliseCell),
+    ),
+  ];
+  writeTableFile(path, table, 'Remediation', 'the remediation list');
+  return { path, lines: lines.length };
+}
