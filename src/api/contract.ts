@@ -464,7 +464,7 @@ export const contract = {
     }),
   }),
   'demo.create': operation({
-    summary: 'Write the demo company exports into a folder and create its workspace there.',
+    summary: 'Write the demo company exports into a folder, create its workspace there and walk it through import, analysis, SoD, a launched campaign and its evidence pack.',
     scope: 'none',
     input: z.object({ dir: path, passphrase, seed: z.number().int().optional() }),
     output: z.object({
@@ -481,6 +481,7 @@ export const contract = {
         counts: z.object({ violations: z.number().int(), open: z.number().int(), mitigated: z.number().int(), excepted: z.number().int() }),
       }),
       campaign: z.object({ campaignId: z.number().int(), items: z.number().int(), reviewers: z.number().int(), populationSha256: z.string() }),
+      evidence: z.object({ path: z.string(), sha256, pages: z.number().int(), signerFingerprintSha256: sha256 }),
     }),
   }),
   'analysis.run': operation({

@@ -481,7 +481,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   define({
     words: ['demo'],
     operation: 'demo.create',
-    summary: 'Write the demo company exports into DIR and create its workspace there.',
+    summary: 'Write the demo company into DIR and walk it through import, analysis, SoD, a campaign and its evidence pack.',
     usage: 'attest demo DIR [--seed N]',
     positionals: ['DIR'],
     options: { seed: { type: 'string' } },
@@ -503,6 +503,7 @@ export const COMMANDS: readonly AnyCommand[] = [
         formatRows(Object.entries(out.analysis.counts).filter(([, n]) => n > 0).map(([type, n]) => [type, n])),
         `SoD run #${out.sod.runId} over the ${out.sod.rules} starter rules: ${out.sod.counts.violations} violations (see "attest sod run").`,
         `Campaign ${out.campaign.campaignId} (manager review) launched: ${out.campaign.items} items for ${out.campaign.reviewers} reviewers (see "attest campaign status ${out.campaign.campaignId}").`,
+        `Evidence pack of the campaign as launched: ${out.evidence.path} (${out.evidence.pages} pages, signer ${out.evidence.signerFingerprintSha256}; check it with "attest verify ${out.evidence.path}").`,
       ].join('\n'),
   }),
 ];

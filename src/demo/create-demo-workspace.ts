@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAuditEvent } from '../audit/audit-log.js';
 import { AttestError } from '../errors.js';
+import { generateEvidencePack } from '../evidence/generate-pack-file.js';
 import { createWorkspace } from '../store/create-workspace.js';
 import type { Workspace } from '../store/workspace.js';
 import { decideAccount } from '../identity/account-decisions.js';
@@ -26,8 +27,10 @@ export interface DemoWorkspace {
   analysis: { runId: number; asOf: string; counts: Record<string, number> };
   /** The SoD run over the starter library, after the analysis. */
   sod: { runId: number; rules: number; counts: { violations: number; open: number; mitigated: number; excepted: number } };
-  /** The manager review the demo launches last: every grant, routed to each person's manager. */
+  /** The manager review the demo launches: every grant, routed to each person's manager. */
   campaign: { campaignId: number; items: number; reviewers: number; populationSha256: string };
+  /** The signed evidence pack of that review as launched (every decision still pending). */
+  evidence: { path: string; sha256: string; pages: number; signerFingerprintSha256: string };
 }
 
 /** Who takes the demo review's items no manager can: service, external and shared accounts, the CEO's access. */
@@ -57,7 +60,7 @@ const SYSTEM_NAMES: Record<string, string> = {
  * Lays out the demo company in DIR: its exports under `exports/`, the planted-findings manifest,
  * and a workspace `demo.attest` with every system imported, two unclassifiable accounts marked
  * shared (as an analyst would), an analysis run, an SoD run over the starter library, and a
- * launched manager review. It grows with each capability (evidence) until it walks the whole workflow.
+ * launched manager review, and the signed evidence pack of that review as launched.
  */
 export async function createDemoWorkspace(
   dir: string,
@@ -67,8 +70,9 @@ export async function createDemoWorkspace(
   const company = generateDemoCompany(options.seed === undefined ? {} : { seed: options.seed });
   const workspacePath = join(dir, 'demo.attest');
   const exportsDir = join(dir, 'exports');
+  const packPath = join(dir, 'evidence-pack.pdf');
   // Refuse before writing anything, so that a second run leaves the first one whole.
-  for (const target of [workspacePath, exportsDir]) {
+  for (const target of [workspacePath, exportsDir, packPath]) {
     if (existsSync(target)) throw new AttestError('EXISTS', `${target} already exists. Choose an empty folder for the demo company.`);
   }
   mkdirSync(dir, { recursive: true });
@@ -98,11 +102,13 @@ export async function createDemoWorkspace(
     const sod = runSod(workspace, { asOf: company.asOf, operator: options.operator });
     const { campaignId } = createCampaign(workspace, { name: 'Quarterly access review (demo)', type: 'manager', fallback: DEMO_FALLBACK_REVIEWER, operator: options.operator });
     const launched = launchCampaign(workspace, campaignId, options.operator);
+    const pack = await generateEvidencePack(workspace, { campaign: String(campaignId), out: packPath, operator: options.operator });
     return {
       dir, workspace, manifest: written.manifestPath, files: written.files, planted, snapshots,
       analysis: { runId: run.runId, asOf: run.asOf, counts: run.counts },
       sod: { runId: sod.runId, rules: rules.rules, counts: sod.counts },
       campaign: { campaignId, items: launched.items, reviewers: launched.reviewers.length, populationSha256: launched.populationSha256 },
+      evidence: { path: pack.path, sha256: pack.sha256, pages: pack.pages, signerFingerprintSha256: pack.signerFingerprintSha256 },
     };
   } catch (error) {
     workspace.close();

@@ -17,6 +17,7 @@ interface DemoOutput {
   planted: Record<string, number>;
   analysis: { counts: Record<string, number> };
   sod: { rules: number; counts: Record<string, number> };
+  evidence: { path: string; signerFingerprintSha256: string };
 }
 
 describe('attest demo DIR', () => {
@@ -39,10 +40,14 @@ describe('attest demo DIR', () => {
 
     const log = await runCli(['audit', 'log', '-w', out.workspace, '--json'], { env });
     const events = (log.json() as { events: { action: string; payload: { files?: { sha256: string }[] } }[] }).events;
-    expect(events.map((e) => e.action)).toEqual(['workspace.created', 'demo.created', ...Array<string>(7).fill('snapshot.imported'), 'account.shared', 'account.shared', 'analysis.run', 'sod.rules.imported', 'sod.run', 'campaign.created', 'campaign.launched']);
+    expect(events.map((e) => e.action)).toEqual(['workspace.created', 'demo.created', ...Array<string>(7).fill('snapshot.imported'), 'account.shared', 'account.shared', 'analysis.run', 'sod.rules.imported', 'sod.run', 'campaign.created', 'campaign.launched', 'signer.created', 'evidence.generated']);
     expect(events[1]?.payload.files?.map((f) => f.sha256).sort()).toEqual(out.files.map((f) => f.sha256).sort());
     const info = await runCli(['info', '-w', out.workspace, '--json'], { env });
-    expect(info.json()).toMatchObject({ org: 'Northwind Demo Ltd' });
+    expect(info.json()).toMatchObject({ org: 'Northwind Demo Ltd', signer: { fingerprintSha256: out.evidence.signerFingerprintSha256 } });
+    // The walk-through ends with the campaign's signed pack, which verifies without the workspace.
+    const verified = await runCli(['verify', out.evidence.path, '--json']);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.json()).toMatchObject({ ok: true, signature: 'valid', signer: { fingerprintSha256: out.evidence.signerFingerprintSha256 }, manifestOk: true });
   });
 
   it('is deterministic for a seed, and refuses a folder that already holds a demo (exit 4, nothing touched)', async () => {
