@@ -28,8 +28,6 @@ import { readItems } from '../../src/campaigns/campaign-read.js';
 import { bulkDecide, decideItem } from '../../src/campaigns/record-decisions.js';
 import { exportWorkbooks } from '../../src/campaigns/export-workbooks.js';
 import type { Workspace } from '../../src/store/workspace.js';
-import { EVIDENCE_CASES } from './evidence-cases.js';
-import { UI_CASES } from './ui-cases.js';
 
 export interface CaseResult {
   rows: number;
@@ -119,7 +117,6 @@ function withCampaign(launch: boolean, run: (ws: Workspace, campaignId: number, 
 const DECISIONS_TIMED = 50;
 
 export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
-  ...UI_CASES,
   /** Launch of a 100k-item manager review (100 reviewers): population, routing, context, hash, reconciliation, one transaction. */
   'campaign-launch-100k': () =>
     withCampaign(false, (ws, id) =>
@@ -332,5 +329,4 @@ export const CASES: Record<string, () => CaseResult | Promise<CaseResult>> = {
       rmSync(dir, { recursive: true, force: true });
     }
   },
-  ...EVIDENCE_CASES,
 };
