@@ -35,6 +35,9 @@ export interface AnalysisContext {
   onProgress?: ((progress: Progress) => void) | undefined;
 }
 
+/** A finding type's place in FINDING_TYPES, as SQL over `f.type` (the types are our own constants). */
+const TYPE_ORDINAL = `CASE f.type ${FINDING_TYPES.map((type, i) => `WHEN '${type}' THEN ${i}`).join(' ')} END`;
+
 const SCRATCH = 'DROP TABLE IF EXISTS temp.found; DROP VIEW IF EXISTS temp.scope_accounts; DROP TABLE IF EXISTS temp.correlation; DROP TABLE IF EXISTS temp.scope_snapshots;';
 
 /**
@@ -90,12 +93,11 @@ async function analyse(ws: Workspace, request: AnalysisRequest, ctx: AnalysisCon
       const id = Number(run.lastInsertRowid);
       db.prepare(
         `INSERT INTO findings (run_id, ordinal, type, system, account_key, account, employee_id, detail)
-         SELECT ?, row_number() OVER (ORDER BY t.ordinal, s.system, a.login, a.account_key, f.detail), f.type, s.system, a.account_key, a.login, f.employee_id, f.detail
+         SELECT ?, row_number() OVER (ORDER BY ${TYPE_ORDINAL}, s.system, a.login, a.account_key, f.detail), f.type, s.system, a.account_key, a.login, f.employee_id, f.detail
          FROM temp.found f
          JOIN accounts a ON a.id = f.account_id
-         JOIN temp.scope_snapshots s ON s.snapshot_id = a.snapshot_id
-         JOIN (SELECT key AS ordinal, value AS type FROM json_each(?)) t ON t.type = f.type`,
-      ).run(id, JSON.stringify(FINDING_TYPES));
+         JOIN temp.scope_snapshots s ON s.snapshot_id = a.snapshot_id`,
+      ).run(id);
       return id;
     },
     (id) => ({ runId: id, asOf: scope.asOf, parameters, findings: db.prepare('SELECT count(*) FROM findings WHERE run_id = ?').pluck().get(id) }),
