@@ -1,3 +1,6 @@
+import type { Reconciliation } from '../campaigns/build-population.js';
+import type { RemediationLine as CampaignRemediationLine } from '../campaigns/remediation.js';
+
 /**
  * What the campaign sections of a pack need, in the names of the campaigns read model
  * (src/campaigns/campaign-read.ts): items with their stage reviewers,
@@ -5,7 +8,6 @@
  * population hash, the reconciliation per system, and the remediation lines.
  */
 export type ItemOutcome = 'pending' | 'keep' | 'revoke';
-export type VerificationStatus = 'verified-removed' | 'still-present' | 'pending';
 
 export interface CampaignDefinition {
   id: number;
@@ -81,34 +83,14 @@ export interface Reroute {
   at: string | null;
 }
 
-export interface ReconciliationRecord {
-  system: string;
-  snapshotId: number;
-  snapshotSha256: string;
-  snapshotAsOf: string;
-  /** Grants in the snapshot, items frozen from it, grants left out by the campaign's scope. */
-  grants: number;
-  items: number;
-  excluded: number;
-}
-
-export interface RemediationLine {
-  itemId: number;
-  system: string;
-  account: string;
-  entitlement: string;
-  identity: string | null;
-  reviewer: string;
-  decidedAt: string;
-  justification: string | null;
-  verification: VerificationStatus;
-  verifiedBy: { snapshotId: number; asOf: string } | null;
-}
+/** One revoked grant and whether a newer snapshot shows it gone (the campaigns' line, without the keys). */
+export type RemediationLine = Omit<CampaignRemediationLine, 'accountKey' | 'entitlementKey'>;
 
 export interface CampaignEvidence {
   campaign: CampaignDefinition;
   launch: { launchedAt: string; launchedBy: string; hrSnapshotId: number | null; items: number; populationSha256: string; warnings: string[] } | null;
-  reconciliation: ReconciliationRecord[];
+  /** Per system: grants in the snapshot, items frozen from it, grants left out by the campaign's scope. */
+  reconciliation: Reconciliation[];
   items: EvidenceItem[];
   decisions: DecisionRecord[];
   reroutes: Reroute[];
