@@ -86,14 +86,23 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   let queue: Promise<unknown> = Promise.resolve();
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
 
+  /** Streamed calls still running, by the id their first line names: what POST /cancel aborts. */
+  const running = new Map<string, AbortController>();
+
   /**
-   * A long call with progress: newline-delimited JSON, `{"progress":…}` lines (at most every
-   * 100 ms) then `{"result":…}`. Closing the connection cancels the call.
+   * A long call with progress: newline-delimited JSON, `{"call":id}`, then `{"progress":…}` lines
+   * (at most every 100 ms), then `{"result":…}`. POST /cancel `{"call":id}` asks the work to stop
+   * and the stream still ends with the true outcome (CANCELLED, or the result when the work had
+   * finished first), so the page never says "nothing was saved" of work that was. Closing the
+   * connection cancels the call too (the page went away).
    */
   const streamCall = async (res: ServerResponse, name: string, input: unknown): Promise<void> => {
     const abort = new AbortController();
+    const id = randomBytes(12).toString('base64url');
+    running.set(id, abort);
     res.on('close', () => abort.abort());
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': `${NDJSON}; charset=utf-8` });
+    res.write(`${JSON.stringify({ call: id })}\n`);
     let lastSent = 0;
     const onProgress = (progress: Progress): void => {
       const now = Date.now();
@@ -103,7 +112,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     };
     const call = queue.then(() => invoke(name, input, { session, onProgress, signal: abort.signal }));
     queue = call.catch(() => undefined);
-    res.end(`${JSON.stringify({ result: await call })}\n`);
+    try {
+      res.end(`${JSON.stringify({ result: await call })}\n`);
+    } finally {
+      running.delete(id);
+    }
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -122,6 +135,19 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
     if (!authorised) return send(res, 401, 'text/plain; charset=utf-8', 'Open the URL that "attest serve" printed (it carries this launch\'s token).');
 
+    if (url.pathname === '/cancel') {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'Cancel is a POST request.' });
+      let id: unknown;
+      try {
+        id = (JSON.parse(await readBody(req)) as { call?: unknown }).call;
+      } catch {
+        return sendJson(res, 400, { error: 'Name the call to cancel as {"call": id}.' });
+      }
+      const target = typeof id === 'string' ? running.get(id) : undefined;
+      target?.abort();
+      // The outcome itself arrives on the call's own stream.
+      return sendJson(res, 200, { cancelling: target !== undefined });
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'API calls are POST requests.' });
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: 'API calls carry JSON.' });

@@ -86,8 +86,9 @@ describe('the loopback serve host', () => {
     writeFileSync(small, ['Account,Entitlement', ...Array.from({ length: 50 }, (_, i) => `user${i},Role ${i % 7}`)].join('\n'));
     const streamed = await apiCall(server, 'import.run', { files: [{ path: small }], system: 'ERP' }, { Accept: 'application/x-ndjson' });
     expect(streamed.headers['content-type']).toMatch(/application\/x-ndjson/);
-    const lines = streamed.body.trim().split('\n').map((l) => JSON.parse(l) as { progress?: { done: number; total: number }; result?: unknown });
-    expect(lines.slice(0, -1).every((l) => l.progress !== undefined && l.progress.done <= l.progress.total)).toBe(true);
+    const lines = streamed.body.trim().split('\n').map((l) => JSON.parse(l) as { call?: string; progress?: { done: number; total: number }; result?: unknown });
+    expect(lines[0]?.call).toMatch(/^[\w-]{16}$/);
+    expect(lines.slice(1, -1).every((l) => l.progress !== undefined && l.progress.done <= l.progress.total)).toBe(true);
     expect(lines.at(-1)?.result).toMatchObject({ ok: true, value: { system: 'ERP', rowsImported: 50 } });
 
     const big = await grantsCsv(300_000);
@@ -105,10 +106,40 @@ describe('the loopback serve host', () => {
       req.end(JSON.stringify({ files: [{ path: big }], system: 'Big ERP' }));
       setTimeout(() => reject(new Error('no progress within 30 s')), 30_000);
     });
-    expect(JSON.parse(cancelled.split('\n')[0]!)).toHaveProperty('progress');
+    expect(JSON.parse(cancelled.split('\n')[0]!)).toHaveProperty('call');
     // The next call waits for the cancelled one: the snapshot was rolled back.
     const listed = JSON.parse((await apiCall(server, 'snapshots.list', {})).body) as { value: { snapshots: { system: string }[] } };
     expect(listed.value.snapshots.map((s) => s.system)).toEqual(['ERP']);
+  });
+
+  it('POST /cancel stops a streamed call, whose stream still ends with the true outcome; an unknown call cancels nothing', async () => {
+    server = await startServer();
+    const dir = tempDir();
+    await apiCall(server, 'workspace.create', { path: join(dir, 'w.attest'), passphrase: PASSPHRASE });
+    const big = await grantsCsv(300_000);
+    const cancel = (id: string) => call(server!.port, '/cancel', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server!.token}` }, body: JSON.stringify({ call: id }) });
+    const outcome = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server!.port, path: '/api/import.run', method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson', Authorization: `Bearer ${server!.token}` } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => {
+            const first = body === '';
+            body += chunk.toString();
+            if (first) void cancel((JSON.parse(body.split('\n')[0]!) as { call: string }).call);
+          });
+          res.on('end', () => resolve(body));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ files: [{ path: big }], system: 'Big ERP' }));
+    });
+    const result = (JSON.parse(outcome.trim().split('\n').at(-1)!) as { result: { ok: boolean; error?: { code: string } } }).result;
+    const listed = JSON.parse((await apiCall(server, 'snapshots.list', {})).body) as { value: { snapshots: unknown[] } };
+    // Cancelled with nothing saved, or finished before the cancel arrived: never both, never neither.
+    expect(listed.value.snapshots.length).toBe(result.ok ? 1 : 0);
+    if (!result.ok) expect(result.error?.code).toBe('CANCELLED');
+    expect(JSON.parse((await cancel('no-such-call')).body)).toEqual({ cancelling: false });
   });
 
   it('trades the URL token for an HttpOnly, SameSite=Strict cookie that authorises later requests', async () => {

@@ -49,12 +49,11 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   return window.attest?.onMenu(listener) ?? (() => undefined);
 }
 
-function cancelled(): Result<never> {
-  return { ok: false, error: { code: 'CANCELLED', message: 'Cancelled. Nothing was saved.' } };
-}
-
-/** Reads `{"progress":…}` lines until the `{"result":…}` line of a streamed call (src/serve/server.ts). */
-async function readStream(body: ReadableStream<Uint8Array>, onProgress: (progress: Progress) => void): Promise<Result<unknown>> {
+/**
+ * Reads a streamed call (src/serve/server.ts): `{"call":id}`, `{"progress":…}` lines, then the
+ * `{"result":…}` line. `onCall` gets the call's id (what a cancel names).
+ */
+async function readStream(body: ReadableStream<Uint8Array>, onCall: (id: string) => void, onProgress: (progress: Progress) => void): Promise<Result<unknown>> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
@@ -64,17 +63,20 @@ async function readStream(body: ReadableStream<Uint8Array>, onProgress: (progres
     buffered += decoder.decode(value, { stream: true });
     let newline: number;
     while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffered.slice(0, newline)) as { progress?: Progress; result?: Result<unknown> };
+      const line = JSON.parse(buffered.slice(0, newline)) as { call?: string; progress?: Progress; result?: Result<unknown> };
       buffered = buffered.slice(newline + 1);
       if (line.result) return line.result;
+      if (line.call) onCall(line.call);
       if (line.progress) onProgress(line.progress);
     }
   }
 }
 
 /**
- * Calls a long operation (an import, the demo company) with progress: streamed over loopback
- * HTTP, and cancelled by `signal` (closing the connection cancels the work on the host).
+ * Calls a long operation (an import, the demo company) with progress, streamed over loopback
+ * HTTP. `signal` asks the host to stop (POST /cancel); the answer is still the host's own: the
+ * CANCELLED error when the work stopped and nothing was saved, or the result when it had
+ * finished first.
  */
 export async function callWithProgress<K extends OperationName>(
   name: K,
@@ -82,17 +84,27 @@ export async function callWithProgress<K extends OperationName>(
   options: { onProgress: (progress: Progress) => void; signal: AbortSignal },
 ): Promise<Result<OperationOutput<K>>> {
   if (window.attest) return call(name, input);
+  let callId: string | null = null;
+  const cancel = (): void => {
+    if (callId !== null) void fetch('/cancel', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ call: callId }) }).catch(() => undefined);
+  };
+  options.signal.addEventListener('abort', cancel, { once: true });
   try {
     const response = await fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
       credentials: 'same-origin',
       body: JSON.stringify(input),
-      signal: options.signal,
     });
     if (!response.ok || !response.body) return httpFailure(response.status);
-    return (await readStream(response.body, options.onProgress)) as Result<OperationOutput<K>>;
+    const onCall = (id: string): void => {
+      callId = id;
+      if (options.signal.aborted) cancel();
+    };
+    return (await readStream(response.body, onCall, options.onProgress)) as Result<OperationOutput<K>>;
   } catch {
-    return options.signal.aborted ? cancelled() : transportFailure('Attest is not answering. Check that "attest serve" is still running, then reload this page.');
+    return transportFailure('Attest is not answering. Check that "attest serve" is still running, then reload this page.');
+  } finally {
+    options.signal.removeEventListener('abort', cancel);
   }
 }
