@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CampaignState } from './campaign-model.js';
-import { readItems, readLaunch, readReconciliation, type CampaignItem, type ReconciliationRecord } from './campaign-read.js';
+import { readItems, readLaunch, readReconciliation, readStages, settle, type CampaignItem, type ReconciliationRecord } from './campaign-read.js';
 import { loadCampaign } from './campaign-store.js';
 import { remediationCounts, remediationLines } from './remediation.js';
 
@@ -67,4 +67,12 @@ export function campaignStatus(db: Database.Database, campaignId: number, today 
     reconciliation: readReconciliation(db, campaignId),
     remediation: remediationCounts(remediationLines(db, campaignId)),
   };
+}
+
+/** Items and how many are decided, from the stages alone (what a list of campaigns shows). */
+export function campaignProgress(db: Database.Database, campaignId: number): { items: number; decided: number } {
+  let decided = 0;
+  const stages = readStages(db, { campaignId });
+  for (const list of stages.values()) if (settle(list).outcome !== 'pending') decided += 1;
+  return { items: stages.size, decided };
 }

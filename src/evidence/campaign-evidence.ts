@@ -63,7 +63,7 @@ export interface DecisionRecord {
   id: number;
   itemId: number;
   stage: number;
-  decision: 'keep' | 'revoke' | 'reassign';
+  decision: 'keep' | 'revoke' | 'reassign' | 'withdraw';
   reviewer: string;
   reassignedTo: string | null;
   comment: string | null;

@@ -35,7 +35,7 @@ function decisionRows(data: EvidencePackData): Cell[][] {
   const campaign = data.campaign;
   if (!campaign) return [];
   const decidedAt = new Map<string, string>();
-  for (const d of campaign.decisions) if (d.decision !== 'reassign') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
+  for (const d of campaign.decisions) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
   const c = campaign.campaign;
   return campaign.items.flatMap((item) =>
     item.stages.map((s) => [
