@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { CampaignState } from './campaign-model.js';
+import type { CampaignOptions, CampaignScope, CampaignState, ReviewerRule } from './campaign-model.js';
 import { readItems, readLaunch, readReconciliation, readStages, settle, type CampaignItem, type ReconciliationRecord } from './campaign-read.js';
 import { loadCampaign } from './campaign-store.js';
 import { remediationCounts, remediationLines } from './remediation.js';
@@ -23,6 +23,11 @@ export interface CampaignStatus {
   revoked: number;
   pending: number;
   populationSha256: string | null;
+  /** The definition as created: what the screens state before a launch or a close. */
+  scope: CampaignScope;
+  stages: ReviewerRule[];
+  fallback: string | null;
+  options: CampaignOptions;
   byReviewer: (Tally & { reviewer: string; overdue: boolean })[];
   bySystem: (Tally & { system: string })[];
   reconciliation: ReconciliationRecord[];
@@ -62,6 +67,10 @@ export function campaignStatus(db: Database.Database, campaignId: number, today 
     revoked: total.revoked,
     pending: total.pending,
     populationSha256: readLaunch(db, campaignId)?.populationSha256 ?? null,
+    scope: campaign.scope,
+    stages: campaign.stages,
+    fallback: campaign.fallback,
+    options: campaign.options,
     byReviewer: [...tally(items, (i) => i.reviewer)].map(([reviewer, t]) => ({ reviewer, ...t, overdue: overdue && t.pending > 0 })).sort((a, b) => b.pending - a.pending || a.reviewer.localeCompare(b.reviewer)),
     bySystem: [...tally(items, (i) => i.system)].map(([system, t]) => ({ system, ...t })).sort((a, b) => a.system.localeCompare(b.system)),
     reconciliation: readReconciliation(db, campaignId),
