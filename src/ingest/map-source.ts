@@ -88,11 +88,12 @@ export async function mapSource(fileName: string, index: number, profile: Profil
   }
   if (profile.kind === 'ldif' && source.kind === 'ldif') {
     let count = 0;
+    const mapEntry = profile.mapper();
     for await (const entry of source.entries()) {
       if ((++count & 1023) === 0) checkCancelled(options.signal);
       sink.beginRecord(index, entry.line);
       try {
-        profile.mapEntry(entry, sink);
+        mapEntry(entry, sink);
       } catch (error) {
         sink.reject(rejectReason(error));
       }

@@ -59,7 +59,8 @@ export interface TableProfile extends ProfileBase {
 export interface LdifProfile extends ProfileBase {
   kind: 'ldif';
   detect: (first: LdifEntry) => number;
-  mapEntry: (entry: LdifEntry, sink: RecordSink) => void;
+  /** A mapper for one file's entries, in order (it may keep what later entries complete). */
+  mapper: () => (entry: LdifEntry, sink: RecordSink) => void;
 }
 
 export interface JsonProfile extends ProfileBase {

@@ -134,15 +134,20 @@ export function evaluateSodRules(db: Database.Database, picture: CurrentPicture,
   // Entitlement id → terms as a dense array: a Map lookup per grant costs more than the rest of the loop.
   const termsOf: (number[] | undefined)[] = new Array<number[] | undefined>(multiplier);
   for (const [id, terms] of compiled.termsOfEntitlement) termsOf[id] = terms;
-  for (const { packed } of segments) {
-    for (const v of packed) {
+  // Each grant's owner, worked out once: the evidence pass below reads it back.
+  const grantOwners = segments.map(({ packed }) => {
+    const ownerOfGrant = new Int32Array(packed.length);
+    for (let i = 0; i < packed.length; i++) {
+      const v = packed[i]!;
       const account = Math.floor(v / multiplier);
       const owner = ownerOfAccount(account);
+      ownerOfGrant[i] = owner;
       if (owner < 0) continue;
       const terms = termsOf[v - account * multiplier];
       if (terms) for (const t of terms) held.add(owner, t);
     }
-  }
+    return ownerOfGrant;
+  });
   const systemOfSnapshot = new Map(picture.access.map((s) => [s.id, foldPattern(s.system)]));
   const accountFindings = [...findings.findingsFor(picture.access.map((s) => s.id))];
   const findingTermsOf = (snapshotId: number, finding: string): number[] => {
@@ -180,15 +185,19 @@ export function evaluateSodRules(db: Database.Database, picture: CurrentPicture,
     }
   };
   if (byOwner.size > 0) {
-    for (const { snapshot, packed } of segments) {
-      for (const v of packed) {
+    const violating = new Uint8Array(owners.ownerIdentity.length);
+    for (const owner of byOwner.keys()) violating[owner] = 1;
+    segments.forEach(({ snapshot, packed }, s) => {
+      const ownerOfGrant = grantOwners[s]!;
+      for (let i = 0; i < packed.length; i++) {
+        const owner = ownerOfGrant[i]!;
+        if (owner < 0 || violating[owner] === 0) continue;
+        const v = packed[i]!;
         const account = Math.floor(v / multiplier);
-        const owner = ownerOfAccount(account);
-        if (!byOwner.has(owner)) continue;
         const entitlementId = v - account * multiplier;
-        addEvidence(owner, compiled.termsOfEntitlement.get(entitlementId) ?? [], { snapshotId: snapshot, accountId: account, entitlementId, finding: null });
+        addEvidence(owner, termsOf[entitlementId] ?? [], { snapshotId: snapshot, accountId: account, entitlementId, finding: null });
       }
-    }
+    });
     for (const f of accountFindings) {
       const owner = ownerOfAccount(f.accountId);
       if (byOwner.has(owner)) addEvidence(owner, findingTermsOf(f.snapshotId, f.finding), { snapshotId: f.snapshotId, accountId: f.accountId, entitlementId: null, finding: f.finding });

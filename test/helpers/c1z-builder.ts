@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decompress } from 'fzstd';
+import { decompress } from 'zstd-napi';
 
 export const C1Z_FIXTURES = new URL('../fixtures/c1z/', import.meta.url).pathname;
 export const EXPANDED = join(C1Z_FIXTURES, 'sync.36zfOAoWMxQdISbixanQCRBiX7E.expanded.c1z');

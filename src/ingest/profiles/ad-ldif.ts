@@ -4,11 +4,13 @@ import { hasDomainComponent } from '../directory/distinguished-name.js';
 import { kindOfClasses } from '../directory/entry-kind.js';
 import { objectClasses } from '../directory/entry-values.js';
 import { mapDirectoryEntry } from '../directory/map-directory-entry.js';
+import { PrimaryGroupTracker } from '../directory/primary-group.js';
 
 /**
  * Active Directory (and other directories') users and groups as LDIF (ldifde, ldapsearch), mapped
  * by the same code as a live LDAP pull (src/ingest/directory/). Only direct memberships are read:
- * a user in a group nested in Domain Admins is not seen as a Domain Admin. posixGroup's memberUid
+ * a user in a group nested in Domain Admins is not seen as a Domain Admin. A user's primary group
+ * (primaryGroupID, in neither member nor memberOf) is a membership when the group is in the file. posixGroup's memberUid
  * is not read from a file (a streamed file cannot name the users' DNs before it reaches them).
  */
 
@@ -33,7 +35,11 @@ export const adLdifProfile: LdifProfile = {
   description: 'Active Directory users and groups as LDIF (ldifde, ldapsearch): accounts, group memberships, disabled, service and privileged accounts',
   defaultSystem: 'Active Directory',
   detect,
-  mapEntry: (entry, sink) => {
-    mapDirectoryEntry(entry, sink);
+  mapper: () => {
+    const primaryGroups = new PrimaryGroupTracker();
+    return (entry, sink) => {
+      const kind = mapDirectoryEntry(entry, sink);
+      primaryGroups.see(entry, kind, sink);
+    };
   },
 };

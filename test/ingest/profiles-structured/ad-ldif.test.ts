@@ -150,6 +150,25 @@ describe('ad-ldif: entries one by one', () => {
     expect(sink.grantList()).toStrictEqual([`${ALEE}|${group}|`, `${MOSEI}|${group}|`, `${PAT}|${group}|`].sort());
   });
 
+  it("grants a user's primary group (primaryGroupID) when the group is in the file, before or after the user", async () => {
+    const domain = 'S-1-5-21-1004336348-1177238915-682003330';
+    const group = (dn: string, rid: number): LdifEntry => ldifEntry(dn, { objectClass: ['top', 'group'], objectSid: `${domain}-${rid}` }, 40);
+    const sink = await mapLdif(profile, [
+      // Hidden Domain Admin: primary group 512, in no memberOf, before the group's entry.
+      user(ALEE, { sAMAccountName: 'alee', objectSid: `${domain}-1105`, primaryGroupID: '512' }),
+      group(DOMAIN_ADMINS, 512),
+      group(`CN=Domain Users,CN=Users,${BASE}`, 513),
+      // After the group's entry; memberOf already names it: still one grant.
+      user(MOSEI, { sAMAccountName: 'mosei', objectSid: `${domain}-1106`, primaryGroupID: '513', memberOf: `CN=Domain Users,CN=Users,${BASE}` }),
+      // A primary group the file does not hold, a primaryGroupID that is not a number, one from another domain.
+      user(PAT, { sAMAccountName: 'pdoyle', objectSid: `${domain}-1107`, primaryGroupID: '1999' }),
+      user(ZOE, { sAMAccountName: 'zmartin', objectSid: `${domain}-1108`, primaryGroupID: 'Domain Users' }),
+      user(BACKUP, { sAMAccountName: 'backup', objectSid: 'S-1-5-21-1-2-3-1109', primaryGroupID: '512' }),
+    ]);
+    expect(sink.grantList()).toStrictEqual([`${ALEE}|${DOMAIN_ADMINS}|`, `${MOSEI}|CN=Domain Users,CN=Users,${BASE}|`]);
+    expect(sink.rejections).toStrictEqual([]);
+  });
+
   it('knows privileged groups whatever their case, and names a group by its CN', async () => {
     const sink = await mapLdif(profile, [user(ALEE, { sAMAccountName: 'alee', memberOf: [`CN=domain admins,CN=Users,${BASE}`, `CN=Backup Operators,CN=Builtin,${BASE}`, `CN=R\\26D,OU=Groups,${BASE}`] })]);
     expect([...sink.entitlements.values()].map((e) => [e.name, e.privileged])).toStrictEqual([

@@ -104,10 +104,11 @@ export function mapJson(profile: JsonProfile, document: unknown): CollectingSink
 /** Maps LDIF entries the way the import pipeline does: each at its dn: line, a RowRejected rejects it. */
 export async function mapLdif(profile: LdifProfile, entries: AsyncIterable<LdifEntry> | Iterable<LdifEntry>): Promise<CollectingSink> {
   const sink = new CollectingSink();
+  const mapEntry = profile.mapper();
   for await (const entry of entries) {
     sink.setLine(entry.line);
     try {
-      profile.mapEntry(entry, sink);
+      mapEntry(entry, sink);
     } catch (error) {
       sink.reject(rejectionOf(error));
     }
