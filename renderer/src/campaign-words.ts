@@ -68,6 +68,6 @@ export function contextBadges(item: CampaignItemView): ContextBadge[] {
     if (known) add({ key: finding === 'leaver' ? 'hr-status' : finding, ...known });
     else if (finding !== 'privileged') add({ key: finding, label: humanize(finding), color: 'gray', why: `Finding: ${humanize(finding)}.` });
   }
-  if (item.previousDecision) add({ key: 'previous', label: `Last campaign: ${OUTCOME_LABELS[item.previousDecision] ?? item.previousDecision}`, color: item.previousDecision === 'revoke' ? 'red' : 'gray', why: 'The outcome of the same access in the previous launched campaign.' });
+  if (item.previousDecision) add({ key: 'previous', label: `Last campaign: ${item.previousDecision === 'pending' ? 'undecided' : (OUTCOME_LABELS[item.previousDecision] ?? item.previousDecision).toLowerCase()}`, color: item.previousDecision === 'revoke' ? 'red' : 'gray', why: 'The outcome of the same access in the previous launched campaign.' });
   return badges;
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { OperationInput, OperationName, OperationOutput } from '../../src/api/contract.js';
 
 /** Steps a person takes in the workstation, shared by the browser tests and the screenshot script. */
 export async function unlockWorkspace(page: Page, path: string, passphrase: string): Promise<void> {
@@ -22,4 +23,49 @@ export async function importThroughWizard(page: Page, file: string, system: stri
   await form.getByRole('textbox', { name: /^System/ }).fill(system);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('region', { name: 'Problems found' }).waitFor();
+}
+
+/** The serve host's API as the page calls it, for a test to compare with (the launch token as a Bearer header). */
+export function serveApi(server: { port: number; token: string }) {
+  return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: JSON.stringify(input),
+    });
+    const result = (await response.json()) as { ok: true; value: OperationOutput<K> } | { ok: false; error: { code: string } };
+    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
+    return result.value;
+  };
+}
+
+/** Runs the campaign wizard up to its pre-launch check (the draft created, the check shown). */
+export async function createCampaignThroughWizard(page: Page, campaign: { name: string; system?: string; fallback: string; due?: string }): Promise<void> {
+  await openScreen(page, 'Campaigns');
+  await page.getByRole('button', { name: 'New campaign' }).click();
+  await page.getByRole('textbox', { name: /^Name/ }).fill(campaign.name);
+  if (campaign.system) {
+    await page.getByRole('combobox', { name: 'Systems' }).click();
+    await page.getByRole('option', { name: campaign.system }).click();
+    await page.keyboard.press('Escape');
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('textbox', { name: /^Fallback reviewer/ }).fill(campaign.fallback);
+  await page.getByRole('button', { name: 'Next' }).click();
+  if (campaign.due) await page.getByLabel(/^Due date/).fill(campaign.due);
+  await page.getByRole('button', { name: 'Create draft and check' }).click();
+  await page.getByTestId('prelaunch-check').waitFor();
+}
+
+/** The review screen's current item id (the card shown). */
+export async function shownItem(page: Page): Promise<number> {
+  return Number(await page.getByTestId('review-item').getAttribute('data-item-id'));
+}
+
+/** Presses a review key and waits until another item is shown. */
+export async function pressAndAdvance(page: Page, key: string): Promise<number> {
+  const before = await shownItem(page);
+  await page.keyboard.press(key);
+  await page.locator(`[data-testid="review-item"]:not([data-item-id="${before}"])`).waitFor();
+  return shownItem(page);
 }

@@ -30,7 +30,7 @@ export function CampaignWizard({ onLaunched, onCancel }: CampaignWizardProps) {
   const summary = useOperation('dashboard.summary', {});
   const systems = (summary.data?.systems ?? []).filter((s) => s.latest && s.latest.content !== 'identities').map((s) => s.system);
   const [step, setStep] = useState(0);
-  const [spec, setSpec] = useState<Create>({ name: '', type: 'manager', systems: [], entitlements: [], privilegedOnly: false, newAccessOnly: false, stages: ['manager'], justify: ['revoke'], noResponse: 'none', staleDays: 30 });
+  const [spec, setSpec] = useState<Create>({ name: '', type: 'manager', systems: [], entitlements: [], privilegedOnly: false, newAccessOnly: false, stages: ['manager'], justify: [], noResponse: 'none', staleDays: 30 });
   const [campaignId, setCampaignId] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
