@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Kbd, Paper, Select, Skeleton, Stack, Table, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { BulkDecisionModal } from '../components/BulkDecisionModal';
 import { ContextBadges } from '../components/ContextBadges';
@@ -28,45 +28,46 @@ function VerdictBadge({ verdict }: { verdict: Verdict }) {
   );
 }
 
+const QueueRow = memo(function QueueRow({ item, index, verdict, current, onPick }: { item: CampaignItemView; index: number; verdict: Verdict; current: boolean; onPick: (index: number) => void }) {
+  return (
+    <UnstyledButton
+      role="listitem"
+      aria-current={current ? 'true' : undefined}
+      onClick={() => onPick(index)}
+      tabIndex={-1}
+      px="sm"
+      py={6}
+      style={{ borderRadius: 'var(--mantine-radius-sm)', background: current ? 'var(--mantine-primary-color-light)' : undefined, outline: current ? '2px solid var(--mantine-primary-color-filled)' : undefined }}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <div style={{ minWidth: 0 }}>
+          <Text size="sm" fw={current ? 600 : 400} truncate>
+            {item.person?.name ?? item.account}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {item.system} · {item.entitlement}
+          </Text>
+        </div>
+        <VerdictBadge verdict={verdict} />
+      </Group>
+    </UnstyledButton>
+  );
+});
+
 /** The queue around the cursor (a fixed window, so a long queue costs nothing to draw). */
 function QueueList({ queue }: { queue: ReviewQueue }) {
   const from = Math.max(0, queue.cursor - 6);
   const shown = queue.items.slice(from, from + 16);
   return (
     <Stack gap={2} role="list" aria-label="Your items">
-      {shown.map((item, n) => {
-        const index = from + n;
-        const current = index === queue.cursor;
-        return (
-          <UnstyledButton
-            key={item.id}
-            role="listitem"
-            aria-current={current ? 'true' : undefined}
-            onClick={() => queue.moveTo(index)}
-            tabIndex={-1}
-            px="sm"
-            py={6}
-            style={{ borderRadius: 'var(--mantine-radius-sm)', background: current ? 'var(--mantine-primary-color-light)' : undefined, outline: current ? '2px solid var(--mantine-primary-color-filled)' : undefined }}
-          >
-            <Group justify="space-between" wrap="nowrap" gap="xs">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm" fw={current ? 600 : 400} truncate>
-                  {item.person?.name ?? item.account}
-                </Text>
-                <Text size="xs" c="dimmed" truncate>
-                  {item.system} · {item.entitlement}
-                </Text>
-              </div>
-              <VerdictBadge verdict={queue.verdicts.get(item.id) ?? null} />
-            </Group>
-          </UnstyledButton>
-        );
-      })}
+      {shown.map((item, n) => (
+        <QueueRow key={item.id} item={item} verdict={queue.verdicts.get(item.id) ?? null} index={from + n} current={from + n === queue.cursor} onPick={queue.moveTo} />
+      ))}
     </Stack>
   );
 }
 
-function ItemCard({ item, verdict }: { item: CampaignItemView; verdict: Verdict }) {
+const ItemCard = memo(function ItemCard({ item, verdict }: { item: CampaignItemView; verdict: Verdict }) {
   return (
     <Paper withBorder p="lg" data-testid="review-item" data-item-id={item.id} aria-label={`Item ${item.id}`} component="section">
       <Group justify="space-between" align="flex-start">
@@ -125,7 +126,7 @@ function ItemCard({ item, verdict }: { item: CampaignItemView; verdict: Verdict 
       </Stack>
     </Paper>
   );
-}
+});
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -205,8 +206,7 @@ function Reviewing({ campaignId, reviewer, justify, systems }: { campaignId: num
             description={`Sent with your next decision${justify.length ? `; required to ${justify.join(' and ')}` : ''}. Esc returns to the keys.`}
             value={comment}
             onChange={(e) => setComment(e.currentTarget.value)}
-            autosize
-            minRows={2}
+            rows={2}
             maxLength={4000}
           />
           <Group>
