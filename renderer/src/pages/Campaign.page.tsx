@@ -40,30 +40,30 @@ function ProgressTab({ status, onReview }: { status: CampaignStatusView; onRevie
     <Stack gap="lg">
       <SectionPanel title="By reviewer" subtitle="Most pending first; overdue once past the due date with items pending.">
         <ScrollArea.Autosize mah={440} type="auto">
-        <Table verticalSpacing={4} highlightOnHover stickyHeader aria-label="Progress by reviewer">
-          <TableHeader columns={['Reviewer', ['Pending', 'right'], ['Kept', 'right'], ['Revoked', 'right'], 'Progress']} />
-          <Table.Tbody>
-            {status.byReviewer.map((r) => (
-              <Table.Tr key={r.reviewer} data-testid={`reviewer-${r.reviewer}`}>
-                <Table.Td>
-                  {status.state === 'launched' && r.pending > 0 ? (
-                    <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onReview(r.reviewer)} title={`Review as ${r.reviewer}`}>
-                      {r.reviewer}
-                    </Anchor>
-                  ) : (
-                    <Text size="sm">{r.reviewer}</Text>
-                  )}
-                  {r.overdue && (
-                    <Badge ml={6} size="xs" color="red" variant="light">
-                      Overdue
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Tally t={r} />
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          <Table verticalSpacing={4} highlightOnHover stickyHeader aria-label="Progress by reviewer">
+            <TableHeader columns={['Reviewer', ['Pending', 'right'], ['Kept', 'right'], ['Revoked', 'right'], 'Progress']} />
+            <Table.Tbody>
+              {status.byReviewer.map((r) => (
+                <Table.Tr key={r.reviewer} data-testid={`reviewer-${r.reviewer}`}>
+                  <Table.Td>
+                    {status.state === 'launched' && r.pending > 0 ? (
+                      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onReview(r.reviewer)} title={`Review as ${r.reviewer}`}>
+                        {r.reviewer}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm">{r.reviewer}</Text>
+                    )}
+                    {r.overdue && (
+                      <Badge ml={6} size="xs" color="red" variant="light">
+                        Overdue
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Tally t={r} />
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </ScrollArea.Autosize>
       </SectionPanel>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>

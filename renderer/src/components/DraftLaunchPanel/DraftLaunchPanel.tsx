@@ -41,29 +41,9 @@ export function DraftLaunchPanel({ campaignId, onLaunched }: DraftLaunchPanelPro
   const data = preview.data;
   return (
     <Stack gap="lg">
-      <ApiErrorAlert error={preview.error} title="The pre-launch check could not run" />
-      <ApiErrorAlert error={error} title="Not done" />
-      {!data ? <Skeleton h={320} /> : <PrelaunchCheck preview={data} />}
-      <Paper withBorder p="md">
-        <form
-          aria-label="Set a system owner"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void saveOwner();
-          }}
-        >
-          <Group align="flex-end">
-            <TextInput label="System" description="Owner reviews go to the system's owner" value={owner.system} onChange={(e) => setOwner({ ...owner, system: e.currentTarget.value })} required w={220} />
-            <TextInput label="Owner's e-mail" value={owner.reviewer} onChange={(e) => setOwner({ ...owner, reviewer: e.currentTarget.value })} required w={280} />
-            <Button type="submit" variant="default">
-              Set owner
-            </Button>
-          </Group>
-        </form>
-      </Paper>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Launch freezes the population as checked above: later imports do not change it.
+          Launch freezes the population as checked below: later imports do not change it.
         </Text>
         <Group>
           <Button variant="default" onClick={preview.reload} loading={preview.loading}>
@@ -74,6 +54,28 @@ export function DraftLaunchPanel({ campaignId, onLaunched }: DraftLaunchPanelPro
           </Button>
         </Group>
       </Group>
+      <ApiErrorAlert error={preview.error} title="The pre-launch check could not run" />
+      <ApiErrorAlert error={error} title="Not done" />
+      {!data ? <Skeleton h={320} /> : <PrelaunchCheck preview={data} />}
+      {data && data.unresolved.length > 0 && (
+        <Paper withBorder p="md">
+          <form
+            aria-label="Set a system owner"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void saveOwner();
+            }}
+          >
+            <Group align="flex-end">
+              <TextInput label="System" description="Owner reviews go to the system's owner" value={owner.system} onChange={(e) => setOwner({ ...owner, system: e.currentTarget.value })} required w={220} />
+              <TextInput label="Owner's e-mail" value={owner.reviewer} onChange={(e) => setOwner({ ...owner, reviewer: e.currentTarget.value })} required w={280} />
+              <Button type="submit" variant="default">
+                Set owner
+              </Button>
+            </Group>
+          </form>
+        </Paper>
+      )}
     </Stack>
   );
 }
