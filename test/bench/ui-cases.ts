@@ -103,12 +103,12 @@ export const UI_CASES: Record<string, () => Promise<CaseResult>> = {
         await page.evaluate(MEASURE_IN_PAGE);
         for (let i = 0; i < DECISIONS; i++) {
           await page.keyboard.press('y');
-          while (((await page.evaluate('window.__latencies.length')) as number) <= i) await new Promise((r) => setTimeout(r, 5));
+          while ((await page.evaluate<number>('window.__latencies.length')) <= i) await new Promise((r) => setTimeout(r, 5));
         }
-        const latencies = (await page.evaluate('window.__latencies')) as [dom: number, painted: number][];
+        const latencies = await page.evaluate<[dom: number, painted: number][]>('window.__latencies');
         const painted = latencies.map((l) => l[1]).sort((a, b) => a - b);
         const dom = latencies.map((l) => l[0]).sort((a, b) => a - b);
-        const calls = ((await page.evaluate('window.__calls')) as number[]).sort((a, b) => a - b);
+        const calls = (await page.evaluate<number[]>('window.__calls')).sort((a, b) => a - b);
         process.stderr.write(
           `ui-decision-100k: painted median ${percentile(painted, 50).toFixed(1)} ms, p95 ${percentile(painted, 95).toFixed(1)} ms; DOM median ${percentile(dom, 50).toFixed(1)} ms, p95 ${percentile(dom, 95).toFixed(1)} ms; the decide call alone median ${percentile(calls, 50).toFixed(1)} ms (${DECISIONS} decisions)\n`,
         );

@@ -31,7 +31,7 @@ describe('undo of a decision', () => {
   it('puts a first decision back to pending with a withdraw row, and restores an earlier one; each is a superseding, audited row', async () => {
     const { ws, id, item } = await launched();
     const alice = item('alice:Reader').id;
-    const keep = decideItem(ws, id, { itemId: alice, decision: 'keep', reviewer: 'mgr@acme.test' }, 'app', 'op');
+    decideItem(ws, id, { itemId: alice, decision: 'keep', reviewer: 'mgr@acme.test' }, 'app', 'op');
     const revoke = decideItem(ws, id, { itemId: alice, decision: 'revoke', reviewer: 'mgr@acme.test', comment: 'left the team' }, 'app', 'op');
     const first = undoDecision(ws, id, { itemId: alice, reviewer: 'MGR@acme.test' }, 'app', 'op');
     expect(first).toMatchObject({ undone: revoke.decisionId, restored: 'keep' });
@@ -47,7 +47,7 @@ describe('undo of a decision', () => {
     expect(readItems(ws.db, { campaignId: id, itemIds: [bob] })[0]).toMatchObject({ outcome: 'pending', stage: 1, reviewer: 'mgr@acme.test', decision: null });
     expect(readDecisions(ws.db, { campaignId: id, itemIds: [bob] }).map((d) => [d.decision, d.supersedes])).toEqual([['revoke', null], ['withdraw', only.decisionId]]);
     expect(listAuditEvents(ws.db, { limit: 10_000 }).filter((e) => e.action === 'campaign.decided').at(-1)?.payload).toMatchObject({ itemId: bob, decision: 'withdraw', supersedes: only.decisionId });
-    expect(attestFailure(() => undoDecision(ws, id, { itemId: bob, reviewer: 'mgr@acme.test' }, 'app', 'op'))).toMatchObject({ code: 'CAMPAIGN_STATE', message: expect.stringMatching(/no decision of mgr@acme.test in force/) });
+    expect(attestFailure(() => undoDecision(ws, id, { itemId: bob, reviewer: 'mgr@acme.test' }, 'app', 'op'))).toMatchObject({ code: 'CAMPAIGN_STATE', message: expect.stringMatching(/no decision of mgr@acme.test in force/) as unknown });
     expect(attestFailure(() => undoDecision(ws, id, { itemId: alice, reviewer: 'ceo@acme.test' }, 'app', 'op'))).toMatchObject({ code: 'CAMPAIGN_STATE' });
     // The pending item is decided again like any other, and a closed campaign refuses undo.
     decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: 'mgr@acme.test' }, 'app', 'op');
@@ -61,7 +61,7 @@ describe('undo of a decision', () => {
     const bob = item('bob:Reader').id;
     decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: 'mgr@acme.test' }, 'app', 'op');
     decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: 'owner@acme.test' }, 'app', 'op');
-    expect(attestFailure(() => undoDecision(ws, id, { itemId: bob, reviewer: 'mgr@acme.test' }, 'app', 'op'))).toMatchObject({ code: 'CAMPAIGN_STATE', message: expect.stringMatching(/stage 2 was decided by owner@acme.test/) });
+    expect(attestFailure(() => undoDecision(ws, id, { itemId: bob, reviewer: 'mgr@acme.test' }, 'app', 'op'))).toMatchObject({ code: 'CAMPAIGN_STATE', message: expect.stringMatching(/stage 2 was decided by owner@acme.test/) as unknown });
     expect(undoDecision(ws, id, { itemId: bob, reviewer: 'owner@acme.test' }, 'app', 'op')).toMatchObject({ stage: 2, restored: null });
     expect(readItems(ws.db, { campaignId: id, itemIds: [bob] })[0]).toMatchObject({ outcome: 'pending', stage: 2, reviewer: 'owner@acme.test' });
     ws.close();
