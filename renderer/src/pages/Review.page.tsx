@@ -6,8 +6,8 @@ import { ContextBadges } from '../components/ContextBadges';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { ReviewHelpModal } from '../components/ReviewHelpModal';
-import { TableHeader } from '../components/TableHeader';
-import { OUTCOME_COLORS, OUTCOME_LABELS, RULE_LABELS, type CampaignItemView } from '../campaign-words';
+import { StagesTable } from '../components/StagesTable';
+import { OUTCOME_COLORS, OUTCOME_LABELS, type CampaignItemView } from '../campaign-words';
 import { formatCount, formatDate } from '../format';
 import { useOperation } from '../hooks/useOperation';
 import { useReviewQueue, type ReviewQueue, type Verdict } from '../hooks/useReviewQueue';
@@ -108,19 +108,7 @@ const ItemCard = memo(function ItemCard({ item, verdict }: { item: CampaignItemV
           </Table.Tbody>
         </Table>
         {item.stages.length > 1 && (
-          <Table verticalSpacing={2} aria-label="Stages">
-            <TableHeader columns={['Stage', 'Reviewer', 'Rule', 'Decision']} />
-            <Table.Tbody>
-              {item.stages.map((s) => (
-                <Table.Tr key={s.stage}>
-                  <Table.Td>{s.stage}</Table.Td>
-                  <Table.Td>{s.reviewer}</Table.Td>
-                  <Table.Td>{RULE_LABELS[s.rule] ?? s.rule}</Table.Td>
-                  <Table.Td>{s.decision ? OUTCOME_LABELS[s.decision] : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <StagesTable stages={item.stages} />
         )}
         {item.stages.find((s) => s.note)?.note && <Text size="xs" c="dimmed">{item.stages.find((s) => s.note)?.note}</Text>}
       </Stack>

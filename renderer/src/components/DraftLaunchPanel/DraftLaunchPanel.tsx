@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../src/api/result';
 import { call } from '../../api/client';
 import { formatCount } from '../../format';
 import { useOperation } from '../../hooks/useOperation';
+import { ActionForm } from '../ActionForm';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { PrelaunchCheck } from '../PrelaunchCheck';
 
@@ -59,13 +60,7 @@ export function DraftLaunchPanel({ campaignId, onLaunched }: DraftLaunchPanelPro
       {!data ? <Skeleton h={320} /> : <PrelaunchCheck preview={data} />}
       {data && data.unresolved.length > 0 && (
         <Paper withBorder p="md">
-          <form
-            aria-label="Set a system owner"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void saveOwner();
-            }}
-          >
+          <ActionForm label="Set a system owner" onSubmit={saveOwner}>
             <Group align="flex-end">
               <TextInput label="System" description="Owner reviews go to the system's owner" value={owner.system} onChange={(e) => setOwner({ ...owner, system: e.currentTarget.value })} required w={220} />
               <TextInput label="Owner's e-mail" value={owner.reviewer} onChange={(e) => setOwner({ ...owner, reviewer: e.currentTarget.value })} required w={280} />
@@ -73,7 +68,7 @@ export function DraftLaunchPanel({ campaignId, onLaunched }: DraftLaunchPanelPro
                 Set owner
               </Button>
             </Group>
-          </form>
+          </ActionForm>
         </Paper>
       )}
     </Stack>

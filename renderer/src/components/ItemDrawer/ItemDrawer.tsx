@@ -1,12 +1,13 @@
-import { Badge, Button, Drawer, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Drawer, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { ApiError } from '../../../../src/api/result';
 import { call } from '../../api/client';
-import { OUTCOME_COLORS, OUTCOME_LABELS, RULE_LABELS, type CampaignItemView } from '../../campaign-words';
+import { OUTCOME_COLORS, OUTCOME_LABELS, type CampaignItemView } from '../../campaign-words';
 import { formatDate } from '../../format';
+import { ActionForm } from '../ActionForm';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { ContextBadges } from '../ContextBadges';
-import { TableHeader } from '../TableHeader';
+import { StagesTable } from '../StagesTable';
 
 export interface ItemDrawerProps {
   campaignId: number;
@@ -48,31 +49,9 @@ export function ItemDrawer({ campaignId, item, launched, onClose, onChanged }: I
           <Text size="sm" c="dimmed">
             {item.system} account {item.account} ({item.accountKey}), {item.accountStatus}, last login {formatDate(item.lastLogin)}. {item.entitlementDescription ?? ''}
           </Text>
-          <Table verticalSpacing={4} aria-label="Stages">
-            <TableHeader columns={['Stage', 'Reviewer', 'Rule', 'Decision']} />
-            <Table.Tbody>
-              {item.stages.map((s) => (
-                <Table.Tr key={s.stage}>
-                  <Table.Td>{s.stage}</Table.Td>
-                  <Table.Td>
-                    {s.reviewer}
-                    {s.routedTo !== s.reviewer && <Text size="xs" c="dimmed">reassigned from {s.routedTo}</Text>}
-                    {s.note && <Text size="xs" c="dimmed">{s.note}</Text>}
-                  </Table.Td>
-                  <Table.Td>{RULE_LABELS[s.rule] ?? s.rule}</Table.Td>
-                  <Table.Td>{s.decision ? OUTCOME_LABELS[s.decision] : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <StagesTable stages={item.stages} />
           {launched && item.stage !== null && (
-            <form
-              aria-label="Reassign the item"
-              onSubmit={(event) => {
-                event.preventDefault();
-                void reassign();
-              }}
-            >
+            <ActionForm label="Reassign the item" onSubmit={reassign}>
               <Stack gap="sm">
                 <Text fw={600}>Reassign stage {item.stage}</Text>
                 <TextInput label="New reviewer's e-mail" value={to} onChange={(e) => setTo(e.currentTarget.value)} required />
@@ -83,7 +62,7 @@ export function ItemDrawer({ campaignId, item, launched, onClose, onChanged }: I
                   Reassign
                 </Button>
               </Stack>
-            </form>
+            </ActionForm>
           )}
         </Stack>
       )}

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../src/api/result';
 import { call } from '../../api/client';
 import { formatDate } from '../../format';
 import { useOperation } from '../../hooks/useOperation';
+import { ActionForm } from '../ActionForm';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { EmptyState } from '../EmptyState';
 import { StatCard } from '../StatCard';
@@ -63,20 +64,14 @@ export function RemediationPanel({ campaignId }: { campaignId: number }) {
         </Table>
       )}
       {data.lines.length > SHOWN && <Text size="xs" c="dimmed">The first {SHOWN} lines; the export holds them all.</Text>}
-      <form
-        aria-label="Export the remediation list"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void write();
-        }}
-      >
+      <ActionForm label="Export the remediation list" onSubmit={write}>
         <Group align="flex-end">
           <TextInput label="Export to" description="A new .csv or .xlsx file, with Ticket Reference and Date Removed columns for IT" placeholder="/home/me/remediation.xlsx" value={path} onChange={(e) => setPath(e.currentTarget.value)} required w={420} spellCheck={false} />
           <Button type="submit" variant="default">
             Export
           </Button>
         </Group>
-      </form>
+      </ActionForm>
       <ApiErrorAlert error={exportError} title="The remediation list was not written" />
       {written && <Text size="sm" c="teal" role="status">Written to {written}</Text>}
     </Stack>

@@ -4,6 +4,7 @@ import type { OperationOutput } from '../../../../src/api/contract';
 import type { ApiError } from '../../../../src/api/result';
 import { call } from '../../api/client';
 import { formatCount } from '../../format';
+import { ActionForm } from '../ActionForm';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { SectionPanel } from '../SectionPanel';
 
@@ -20,20 +21,14 @@ export function RemindersForm({ campaignId }: { campaignId: number }) {
   };
   return (
     <SectionPanel title="Reminders" subtitle="One e-mail draft (.eml, unsent) per reviewer who owes decisions, listing their first 50 items.">
-      <form
-        aria-label="Write reminders"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void write();
-        }}
-      >
+      <ActionForm label="Write reminders" onSubmit={write}>
         <Group align="flex-end">
           <TextInput label="Folder" placeholder="/home/me/reminders" value={dir} onChange={(e) => setDir(e.currentTarget.value)} required w={420} spellCheck={false} />
           <Button type="submit" variant="default">
             Write reminders
           </Button>
         </Group>
-      </form>
+      </ActionForm>
       <ApiErrorAlert error={error} title="No reminders were written" />
       {files && (
         <>

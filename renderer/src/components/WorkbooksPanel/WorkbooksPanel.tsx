@@ -4,6 +4,7 @@ import type { OperationOutput } from '../../../../src/api/contract';
 import type { ApiError } from '../../../../src/api/result';
 import { call, callWithProgress, type Progress } from '../../api/client';
 import { formatCount } from '../../format';
+import { ActionForm } from '../ActionForm';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { ProgressPanel } from '../ProgressPanel';
 import { SectionPanel } from '../SectionPanel';
@@ -82,20 +83,14 @@ export function WorkbooksPanel({ campaignId, launched, onApplied }: { campaignId
   return (
     <Stack gap="lg">
       <SectionPanel title="Write reviewer workbooks" subtitle="One .xlsx per reviewer with pending items; each row and the workbook are signed with the campaign's key.">
-        <form
-          aria-label="Write reviewer workbooks"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void write();
-          }}
-        >
+        <ActionForm label="Write reviewer workbooks" onSubmit={write}>
           <Group align="flex-end">
             <TextInput label="Folder" description="Where to write them (new files only)" placeholder="/home/me/review-workbooks" value={dir} onChange={(e) => setDir(e.currentTarget.value)} required w={420} spellCheck={false} />
             <Button type="submit" loading={running}>
               Write workbooks
             </Button>
           </Group>
-        </form>
+        </ActionForm>
         {running && <ProgressPanel title="Writing reviewer workbooks" progress={progress} onCancel={() => abort.current?.abort()} />}
         <ApiErrorAlert error={exportError} title="No workbooks were written" />
         {exported && (
@@ -123,18 +118,12 @@ export function WorkbooksPanel({ campaignId, launched, onApplied }: { campaignId
         )}
       </SectionPanel>
       <SectionPanel title="Apply a returned workbook" subtitle="Rows added, removed, edited outside Decision and Comment, or from another workbook are rejected and named; a tampered workbook is refused whole.">
-        <form
-          aria-label="Apply a returned workbook"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void apply();
-          }}
-        >
+        <ActionForm label="Apply a returned workbook" onSubmit={apply}>
           <Group align="flex-end">
             <TextInput label="Workbook file" placeholder="/home/me/returned/p1@corp.example.xlsx" value={file} onChange={(e) => setFile(e.currentTarget.value)} required w={420} spellCheck={false} />
             <Button type="submit">Apply workbook</Button>
           </Group>
-        </form>
+        </ActionForm>
         <Stack mt="md">
           <ApiErrorAlert error={applyError} title={applyError ? (REFUSED[applyError.code] ?? 'The workbook was not applied') : ''} />
           {applied && <ApplyResult result={applied} />}
