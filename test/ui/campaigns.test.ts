@@ -180,6 +180,31 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     await page.getByTestId('apply-result').waitFor({ state: 'hidden' });
   });
 
+  it('reassigns a pending item from its drawer: the contract refuses the subject with its message, then records the new reviewer', async () => {
+    const { page } = ws;
+    await page.getByRole('tab', { name: 'Items' }).click();
+    await page.getByRole('combobox', { name: 'Outcome' }).click();
+    await page.getByRole('option', { name: 'Pending' }).click();
+    const pending = await api('campaigns.itemsPage', { campaignId, outcome: 'pending', offset: 0, limit: 1 });
+    await page.getByTestId('table-total').filter({ hasText: `${pending.total} items` }).waitFor();
+    const target = pending.rows[0]!;
+    expect(target.person?.email).toBeTruthy();
+    await page.getByRole('table', { name: 'Campaign items' }).getByRole('row').nth(1).click();
+    const drawer = page.getByRole('dialog');
+    const form = drawer.getByRole('form', { name: 'Reassign the item' });
+    await form.getByRole('textbox', { name: /^New reviewer/ }).fill(target.person!.email!);
+    await form.getByRole('textbox', { name: /^Reason/ }).fill('Out of office until January');
+    await form.getByRole('button', { name: 'Reassign' }).click();
+    const refused = drawer.locator('[data-error-code="SELF_REVIEW"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/nobody reviews their own access/);
+    await form.getByRole('textbox', { name: /^New reviewer/ }).fill('deputy@northwind-demo.example');
+    await form.getByRole('button', { name: 'Reassign' }).click();
+    await drawer.getByRole('status').filter({ hasText: 'now waits for deputy@northwind-demo.example' }).waitFor();
+    expect(await item(target.id)).toMatchObject({ outcome: 'pending', reviewer: 'deputy@northwind-demo.example' });
+    await page.keyboard.press('Escape');
+  });
+
   it('closes with the no-response default stated before confirming, then shows the remediation list the API reports', async () => {
     const { page } = ws;
     const before = await api('campaigns.status', { campaignId });
