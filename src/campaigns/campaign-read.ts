@@ -146,6 +146,13 @@ export function settle(stages: readonly StageReviewer[]): ItemState {
   return { stage: null, reviewer: settled?.reviewer ?? '', outcome: 'keep', settled };
 }
 
+/** Where each item of a campaign stands, in ordinal order, without reading the items whole (counts, filters, progress). */
+export function readItemStates(db: Database.Database, campaignId: number): (ItemState & { id: number; system: string })[] {
+  const stages = readStages(db, { campaignId });
+  const rows = db.prepare('SELECT id, system FROM campaign_items WHERE campaign_id = ? ORDER BY ordinal').raw().all(campaignId) as [number, string][];
+  return rows.map(([id, system]) => ({ id, system, ...settle(stages.get(id) ?? []) }));
+}
+
 /** Items with their state now, in ordinal order. */
 export function readItems(db: Database.Database, selection: Selection): CampaignItem[] {
   const where = whereItems(selection);

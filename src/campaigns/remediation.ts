@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { neutraliseCell } from '../sod/rule-file-layout.js';
 import { writeTableFile } from '../files/write-table-file.js';
-import { readDecisions, readItems, type CampaignItem } from './campaign-read.js';
+import { readDecisions, readItems, readItemStates, type CampaignItem } from './campaign-read.js';
 import { loadCampaign } from './campaign-store.js';
 
 export type VerificationStatus = 'verified-removed' | 'still-present' | 'pending';
@@ -29,8 +29,9 @@ export interface RemediationLine {
  * and as of the revoking decision's day or later. The grant absent from it (by account key and
  * entitlement key) is verified-removed; present, still-present; no such snapshot yet, pending.
  */
-export function remediationLines(db: Database.Database, campaignId: number): RemediationLine[] {
-  const revoked = readItems(db, { campaignId }).filter((i) => i.outcome === 'revoke');
+export function remediationLines(db: Database.Database, campaignId: number, states = readItemStates(db, campaignId)): RemediationLine[] {
+  const ids = states.filter((s) => s.outcome === 'revoke').map((s) => s.id);
+  const revoked = ids.length === 0 ? [] : readItems(db, { campaignId, itemIds: ids });
   const decidedAt = new Map<number, string>();
   for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id) })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
   const newer = db.prepare(

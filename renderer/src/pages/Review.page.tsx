@@ -249,12 +249,11 @@ export function ReviewPage({ campaignId, reviewer, onNavigate }: ReviewPageProps
         }
         actions={<Select aria-label="Reviewer to act as" placeholder="Choose a reviewer" data={reviewer && !owing.includes(reviewer) ? [reviewer, ...owing] : owing} value={reviewer} onChange={(who) => who && onNavigate('campaigns', String(campaignId), 'review', who)} searchable w={280} />}
       />
-      {!status ? (
-        <Skeleton h={400} />
-      ) : status.state !== 'launched' ? (
+      {status && status.state !== 'launched' ? (
         <EmptyState title={`This campaign is ${status.state}`}>Decisions are recorded while a campaign is launched.</EmptyState>
       ) : reviewer ? (
-        <Reviewing key={reviewer} campaignId={campaignId} reviewer={reviewer} justify={status.options.justify} systems={status.bySystem.map((s) => s.system)} />
+        // The queue does not wait for the campaign's status (a full count over a large campaign): it needs only the reviewer.
+        <Reviewing key={reviewer} campaignId={campaignId} reviewer={reviewer} justify={status?.options.justify ?? []} systems={status?.bySystem.map((s) => s.system) ?? []} />
       ) : (
         <EmptyState title="Choose whom to act as">Pick a reviewer with pending items (top right); their items are shown one at a time.</EmptyState>
       )}
