@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startWorkstation } from '../test/helpers/workstation.js';
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
     await page.getByRole('row').nth(3).waitFor();
     await shot(page, 'identities-dark');
   } catch (error) {
-    await ws.page.screenshot({ path: join(OUT, 'failed.png') });
+    // Beside the error, never among the README's pictures.
+    const failed = join(tmpdir(), 'attest-screenshots-failed.png');
+    await ws.page.screenshot({ path: failed });
+    process.stderr.write(`The page when it failed: ${failed}\n`);
     throw error;
   } finally {
     await ws.close();
