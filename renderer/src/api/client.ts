@@ -72,18 +72,45 @@ async function readStream(body: ReadableStream<Uint8Array>, onCall: (id: string)
   }
 }
 
+/** A fresh id for a call over IPC (what its progress events and its cancel name). */
+function newCallId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The desktop app's long call: progress events over IPC, and `signal` sends the cancel. */
+async function callWithProgressOverIpc<K extends OperationName>(
+  bridge: NonNullable<Window['attest']>,
+  name: K,
+  input: OperationInput<K>,
+  options: { onProgress: (progress: Progress) => void; signal: AbortSignal },
+): Promise<Result<OperationOutput<K>>> {
+  const callId = newCallId();
+  const cancel = (): void => void bridge.cancel(callId).catch(() => undefined);
+  options.signal.addEventListener('abort', cancel, { once: true });
+  try {
+    const answer = bridge.invokeWithProgress(name, input, callId, options.onProgress);
+    // Aborted before the call was sent: it is registered by now, so the cancel finds it.
+    if (options.signal.aborted) cancel();
+    return await answer;
+  } catch {
+    return transportFailure('The Attest window lost its connection to the app. Restart Attest.');
+  } finally {
+    options.signal.removeEventListener('abort', cancel);
+  }
+}
+
 /**
- * Calls a long operation (an import, the demo company) with progress, streamed over loopback
- * HTTP. `signal` asks the host to stop (POST /cancel); the answer is still the host's own: the
- * CANCELLED error when the work stopped and nothing was saved, or the result when it had
- * finished first.
+ * Calls a long operation (an import, the demo company) with progress: over IPC in the desktop
+ * app, streamed over loopback HTTP in the browser. `signal` asks the host to stop; the answer is
+ * still the host's own: the CANCELLED error when the work stopped and nothing was saved, or the
+ * result when it had finished first.
  */
 export async function callWithProgress<K extends OperationName>(
   name: K,
   input: OperationInput<K>,
   options: { onProgress: (progress: Progress) => void; signal: AbortSignal },
 ): Promise<Result<OperationOutput<K>>> {
-  if (window.attest) return call(name, input);
+  if (window.attest) return callWithProgressOverIpc(window.attest, name, input, options);
   let callId: string | null = null;
   const cancel = (): void => {
     if (callId !== null) void fetch('/cancel', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ call: callId }) }).catch(() => undefined);
