@@ -40,6 +40,8 @@ describe('the workstation in chromium, over the serve host and the demo company'
     await alert.waitFor();
     expect(await alert.getAttribute('data-error-code')).toBe('WRONG_PASSPHRASE');
     expect(await alert.textContent()).toMatch(/passphrase/i);
+    // The browser has no OS keychain: the host does not offer "remember on this computer".
+    expect(await page.getByLabel('Remember on this computer').count()).toBe(0);
     await unlockWorkspace(page, ws.demoWorkspace!, PASSPHRASE);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(await page.getByTestId('workspace-org').textContent()).toBe((await api('workspace.info', {})).org);
