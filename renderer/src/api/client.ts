@@ -1,6 +1,7 @@
 import type { MenuCommand } from '../../../src/api/bridge';
 import type { OperationInput, OperationName, OperationOutput } from '../../../src/api/contract';
 import type { Progress, Result } from '../../../src/api/result';
+import { callWithProgressOverIpc } from './ipc-progress';
 
 export type { MenuCommand, Progress };
 
@@ -69,33 +70,6 @@ async function readStream(body: ReadableStream<Uint8Array>, onCall: (id: string)
       if (line.call) onCall(line.call);
       if (line.progress) onProgress(line.progress);
     }
-  }
-}
-
-/** A fresh id for a call over IPC (what its progress events and its cancel name). */
-function newCallId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The desktop app's long call: progress events over IPC, and `signal` sends the cancel. */
-async function callWithProgressOverIpc<K extends OperationName>(
-  bridge: NonNullable<Window['attest']>,
-  name: K,
-  input: OperationInput<K>,
-  options: { onProgress: (progress: Progress) => void; signal: AbortSignal },
-): Promise<Result<OperationOutput<K>>> {
-  const callId = newCallId();
-  const cancel = (): void => void bridge.cancel(callId).catch(() => undefined);
-  options.signal.addEventListener('abort', cancel, { once: true });
-  try {
-    const answer = bridge.invokeWithProgress(name, input, callId, options.onProgress);
-    // Aborted before the call was sent: it is registered by now, so the cancel finds it.
-    if (options.signal.aborted) cancel();
-    return await answer;
-  } catch {
-    return transportFailure('The Attest window lost its connection to the app. Restart Attest.');
-  } finally {
-    options.signal.removeEventListener('abort', cancel);
   }
 }
 
