@@ -71,6 +71,10 @@ export class AttachmentWriter {
 
   /** Stops writing (the scratch directory is removed by the caller). */
   abandon(): void {
+    this.deflate.unpipe(this.file);
+    // Writes already queued may still fail against the closed file; they no longer matter.
+    this.file.on('error', () => undefined);
+    this.deflate.on('error', () => undefined);
     this.deflate.destroy();
     this.file.destroy();
   }

@@ -9,7 +9,7 @@ interface PdfkitRef {
 }
 interface DocInternals {
   ref(data: object): PdfkitRef;
-  _write(data: Uint8Array | string): void;
+  _write: (this: DocInternals, data: Uint8Array | string) => void;
   _root: { data: { AF?: PdfkitRef[] } };
   addNamedEmbeddedFile(name: string, ref: PdfkitRef): void;
 }
