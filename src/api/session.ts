@@ -19,7 +19,7 @@ export class ApiSession {
   private operatorName: string | null = null;
 
   get operator(): string {
-    return this.operatorName ?? this.current?.getMeta('operator') ?? osUser();
+    return this.operatorName ?? (this.current?.getMeta('operator') || osUser());
   }
 
   get workspace(): Workspace {
