@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/api/result.js';
+import { VERIFY_BYTES_LIMIT } from '../../src/api/evidence-contract.js';
 import { invoke } from '../../src/api/invoke.js';
 import { ApiSession } from '../../src/api/session.js';
 import { listAuditEvents } from '../../src/audit/audit-log.js';
@@ -67,5 +68,22 @@ describe('evidence pack progress and cancellation', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(phases).toContain('attachments');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('evidence.verifyBytes verifies a pack sent as bytes as evidence.verify does its path, and refuses one over the limit', async () => {
+    const dir = tempDir();
+    const session = new ApiSession();
+    const made = await generateEvidencePack(demo.ws(), { campaign: '1', campaignEvidence: campaignOver(syntheticGrants(50)), out: join(dir, 'pack.pdf'), operator: 'tester' });
+    const bytes = readFileSync(made.path);
+    const byPath = await invoke('evidence.verify', { path: made.path }, { session });
+    const byBytes = await invoke('evidence.verifyBytes', { name: 'pack.pdf', base64: bytes.toString('base64') }, { session });
+    expect(byBytes).toEqual(byPath);
+    expect(byBytes).toMatchObject({ ok: true, value: { ok: true, signer: { fingerprintSha256: made.signerFingerprintSha256 } } });
+    const tampered = Buffer.from(bytes);
+    tampered[1500] = tampered[1500]! ^ 1;
+    expect(await invoke('evidence.verifyBytes', { name: 'pack.pdf', base64: tampered.toString('base64') }, { session })).toMatchObject({ ok: true, value: { ok: false, signature: 'invalid' } });
+    expect(await invoke('evidence.verifyBytes', { name: 'notes.txt', base64: Buffer.from('hello').toString('base64') }, { session })).toMatchObject({ ok: false, error: { code: 'NOT_A_PDF' } });
+    const tooBig = await invoke('evidence.verifyBytes', { name: 'big.pdf', base64: 'A'.repeat(Math.ceil(VERIFY_BYTES_LIMIT / 3) * 4 + 4) }, { session });
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('give its path instead') as unknown } });
   });
 });
