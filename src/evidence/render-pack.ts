@@ -20,7 +20,7 @@ import { reviewerRoster } from './sections/reviewers.js';
 import { scopeAndMethod } from './sections/scope-method.js';
 import { sodSection } from './sections/sod-section.js';
 import { signOffPage } from './sections/sign-off.js';
-import { signatureLengthFor } from './sign-pdf.js';
+import { signatureLengthFor } from './sign-file.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 

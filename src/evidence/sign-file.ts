@@ -5,6 +5,15 @@ import type { PackSteps } from './pack-steps.js';
 import type { KeyAndCertificate } from './self-signed-certificate.js';
 
 const CHUNK = 1 << 20;
+
+/**
+ * Room for the CMS signature in /Contents: the certificates travel inside it, so an
+ * organisation's chain needs more than the 8 KB default.
+ */
+export function signatureLengthFor(certificatePems: readonly string[]): number {
+  const certBytes = certificatePems.reduce((sum, pem) => sum + Math.ceil((pem.replace(/-----[^-]+-----|\s/g, '').length * 3) / 4), 0);
+  return Math.max(8192, certBytes + 4096);
+}
 const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 /********** /********** /**********]';
 
 function readAt(fd: number, at: number, length: number): Buffer {
