@@ -47,7 +47,9 @@ export function WorkstationPage({ info, onLock }: WorkstationPageProps) {
   const [screen = 'dashboard', detail, ...rest] = route;
   const active = NAV.some((n) => n.id === screen) ? screen : 'dashboard';
   // Another screen starts at its top, not at the scroll position of the one before.
-  useEffect(() => window.scrollTo(0, 0), [active]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [active]);
   return (
     <WorkstationShell org={info.org} path={info.path} items={NAV} active={active} onNavigate={(id) => navigate(id)} onLock={() => onLock()}>
       {active === 'dashboard' && <DashboardPage onNavigate={navigate} />}
