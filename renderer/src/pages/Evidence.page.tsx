@@ -66,7 +66,7 @@ export function EvidencePage({ workspacePath }: EvidencePageProps) {
         {running && <ProgressPanel title={running} progress={progress} onCancel={() => abort.current?.abort()} />}
         <ApiErrorAlert error={error} title={error?.code === 'CANCELLED' ? 'Cancelled: no file was written' : 'The pack was not generated'} />
         {pack && <PackResultView pack={pack} />}
-        <SectionPanel title="Verify a pack" subtitle="The signature over the whole file, nothing appended after signing, every attachment against the manifest: what "attest verify" checks.">
+        <SectionPanel title="Verify a pack" subtitle="The signature over the whole file, nothing appended after signing, every attachment against the manifest: what “attest verify” checks.">
           <VerifyPackPanel />
         </SectionPanel>
       </Stack>
