@@ -1,4 +1,4 @@
-import { linkSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -67,10 +67,18 @@ export async function loadPackData(ws: Workspace, options: Pick<BuildPackOptions
   );
 }
 
+/** Hard links are refused by some file systems (FAT, some network shares): those get a copy. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 /** Gives the finished file its name, atomically and without replacing one that appeared meanwhile. */
 function publish(partial: string, out: string): void {
   try {
-    linkSync(partial, out);
+    try {
+      linkSync(partial, out);
+    } catch (error) {
+      if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(partial, out, constants.COPYFILE_EXCL);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AttestError('EXISTS', `${out} already exists, and Attest never overwrites a file. Choose a new name.`);
     throw new AttestError('READ_ONLY', `Cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose a writable folder.`);

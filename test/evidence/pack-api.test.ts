@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/api/result.js';
@@ -48,6 +48,19 @@ describe('evidence pack progress and cancellation', () => {
     expect(cancelled.code).toBe('CANCELLED');
     expect(readdirSync(dir)).toEqual([]);
     expect(listAuditEvents(ws.db, { limit: 100_000 })).toHaveLength(before);
+  });
+
+  it('a file that appears at the pack’s name while it is made is neither replaced nor left with a partial file beside it', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'pack.pdf');
+    const made = await failure(
+      generateEvidencePack(demo.ws(), { campaign: '1', campaignEvidence: campaignOver(syntheticGrants(200)), out, operator: 'tester' }, {
+        onProgress: (p) => p.phase === 'signing' && !existsSync(out) && writeFileSync(out, 'someone else’s file'),
+      }),
+    );
+    expect(made.code).toBe('EXISTS');
+    expect(readFileSync(out, 'utf8')).toBe('someone else’s file');
+    expect(readdirSync(dir)).toEqual(['pack.pdf']);
   });
 
   it('a failure after the PDF was written (the signing key is unusable) leaves no file behind', async () => {
