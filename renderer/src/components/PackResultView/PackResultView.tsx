@@ -1,6 +1,7 @@
-import { Code, DataList, Table, Text } from '@mantine/core';
+import { Code, DataList, Text } from '@mantine/core';
 import type { OperationOutput } from '../../../../src/api/contract';
 import { formatBytes, formatCount } from '../../format';
+import { AttachmentTable } from '../AttachmentTable';
 import { HashCode } from '../HashCode';
 import { SectionPanel } from '../SectionPanel';
 
@@ -48,30 +49,7 @@ export function PackResultView({ pack }: PackResultViewProps) {
         <Text fw={600} size="sm" mt="md" mb={4}>
           Attached inside the PDF (covered by the signature)
         </Text>
-        <Table striped withTableBorder aria-label="Attachments" verticalSpacing={6} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th ta="right">Size</Table.Th>
-              <Table.Th>SHA-256</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {pack.attachments.map((a) => (
-              <Table.Tr key={a.name}>
-                <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
-                  {a.name}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                  {formatBytes(a.bytes)}
-                </Table.Td>
-                <Table.Td>
-                  <HashCode value={a.sha256} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <AttachmentTable label="Attachments" detailHeader="Size" detailAlign="right" rows={pack.attachments.map((a) => ({ name: a.name, sha256: a.sha256, detail: formatBytes(a.bytes) }))} />
       </div>
     </SectionPanel>
   );

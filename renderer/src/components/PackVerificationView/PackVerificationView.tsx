@@ -1,6 +1,7 @@
-import { Alert, Badge, DataList, List, Table, Text } from '@mantine/core';
+import { Alert, Badge, DataList, List, Text } from '@mantine/core';
 import type { OperationOutput } from '../../../../src/api/contract';
 import { formatDate } from '../../format';
+import { AttachmentTable } from '../AttachmentTable';
 import { HashCode } from '../HashCode';
 
 export interface PackVerificationViewProps {
@@ -59,30 +60,20 @@ export function PackVerificationView({ file, verification: v }: PackVerification
         </DataList.Item>
       </DataList>
       {v.attachments.length > 0 && (
-        <Table striped withTableBorder aria-label="Attachments checked" verticalSpacing={6} fz="sm" mt="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Check</Table.Th>
-              <Table.Th>SHA-256</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {v.attachments.map((a) => (
-              <Table.Tr key={a.name}>
-                <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
-                  {a.name}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={a.ok ? 'teal' : 'red'} variant="light" radius="sm">
-                    {a.ok ? 'matches' : 'does not match'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{a.sha256 ? <HashCode value={a.sha256} /> : 'unreadable'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <AttachmentTable
+          label="Attachments checked"
+          detailHeader="Check"
+          mt="md"
+          rows={v.attachments.map((a) => ({
+            name: a.name,
+            sha256: a.sha256,
+            detail: (
+              <Badge color={a.ok ? 'teal' : 'red'} variant="light" radius="sm">
+                {a.ok ? 'matches' : 'does not match'}
+              </Badge>
+            ),
+          }))}
+        />
       )}
       {v.problems.length > 0 && (
         <>
