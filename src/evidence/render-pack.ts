@@ -128,6 +128,14 @@ function expectedRows(data: EvidencePackData): number {
   return (data.campaign?.items.length ?? 0) * 2 + (data.findings?.findings.length ?? 0) + (data.sod?.violations.length ?? 0) + data.snapshots.length;
 }
 
+/** The measuring run: the page count and where each section starts (its document is dropped after). */
+async function measure(data: EvidencePackData, attachments: readonly StagedAttachment[], signature: SignatureFields, frame: PageFrame, steps: PackSteps): Promise<{ total: number; starts: ReadonlyMap<string, number> }> {
+  const rows = expectedRows(data);
+  const measuring = new PackWriter(newDocument(data, signature), false, frame, 0, { steps, onRows: (done) => steps.report('layout', done, rows) });
+  await layout(measuring, data, attachments, signature, new Map());
+  return { total: measuring.page, starts: measuring.sectionStarts };
+}
+
 /**
  * Renders the unsigned pack with its signature placeholder into a new file at `path`: a
  * measuring run learns the page count and where each section starts, then the drawing run
@@ -140,10 +148,7 @@ export async function renderPack(data: EvidencePackData, attachments: readonly S
     headerRight: data.campaign ? `Evidence pack · ${data.campaign.campaign.name}` : 'Evidence pack · workspace',
     footerLeft: `Generated ${when(data.generatedAt.toISOString())} · signer SHA-256 ${data.signer.fingerprintSha256.slice(0, 16)}…`,
   };
-  const rows = expectedRows(data);
-  const measuring = new PackWriter(newDocument(data, signature), false, frame, 0, { steps, onRows: (done) => steps.report('layout', done, rows) });
-  await layout(measuring, data, attachments, signature, new Map());
-  const total = measuring.page;
+  const { total, starts } = await measure(data, attachments, signature, frame, steps);
 
   const doc = newDocument(data, signature);
   const sink = new FileSink(path);
@@ -157,7 +162,7 @@ export async function renderPack(data: EvidencePackData, attachments: readonly S
     await steps.pause();
     const drawing = new PackWriter(doc, true, frame, total, { steps });
     doc.on('pageAdded', () => steps.report('pages', drawing.page, total));
-    await layout(drawing, data, attachments, signature, measuring.sectionStarts);
+    await layout(drawing, data, attachments, signature, starts);
     if (drawing.page !== total) throw new Error(`evidence pack layout: measured ${total} pages, drew ${drawing.page}`);
     for (const a of attachments) embedStagedFile(doc, a, signature.signingTime);
     const signatureLength = signatureLengthFor(signature.certificatePems);
