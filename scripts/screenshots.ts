@@ -68,6 +68,26 @@ async function main(): Promise<void> {
     await page.getByTestId('audit-verification').waitFor();
     await shot(page, 'audit');
 
+    await openScreen(page, 'Evidence');
+    const pack = join(ws.dir, 'evidence-pack.pdf');
+    const generate = page.getByRole('form', { name: 'Generate an evidence pack' });
+    await generate.getByRole('textbox', { name: /^Pack file/ }).fill(pack);
+    await generate.getByRole('button', { name: 'Generate and sign' }).click();
+    await page.getByTestId('pack-result').scrollIntoViewIfNeeded();
+    await shot(page, 'evidence-result');
+    const verify = page.getByRole('region', { name: 'Verify a pack' });
+    await verify.getByRole('textbox', { name: /^Pack file/ }).fill(pack);
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await verify.getByTestId('pack-verification').scrollIntoViewIfNeeded();
+    await shot(page, 'evidence-verify');
+    const tampered = readFileSync(pack);
+    tampered[2000] = tampered[2000]! ^ 1;
+    writeFileSync(join(ws.dir, 'evidence-pack-tampered.pdf'), tampered);
+    await verify.getByRole('textbox', { name: /^Pack file/ }).fill(join(ws.dir, 'evidence-pack-tampered.pdf'));
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await verify.locator('[data-testid="pack-verification"][data-ok="false"]').scrollIntoViewIfNeeded();
+    await shot(page, 'evidence-verify-invalid');
+
     await openScreen(page, 'Settings');
     await shot(page, 'settings');
 

@@ -31,7 +31,7 @@ export class ApiSession {
   }
 
   get operator(): string {
-    return this.operatorName ?? this.current?.getMeta('operator') ?? osUser();
+    return this.operatorName ?? (this.current?.getMeta('operator') || osUser());
   }
 
   get workspace(): Workspace {

@@ -1,25 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/api/contract.js';
 import { grantsCsv } from '../bench/import-fixtures.js';
 import { startWorkstation, type Workstation } from '../helpers/workstation.js';
+import { workstationApi } from '../helpers/workstation-api.js';
 import { importThroughWizard, openScreen, unlockWorkspace } from '../helpers/workstation-flows.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
 
 let ws: Workstation;
 
-/** The same API the page uses, called by the test over the same serve host (the token as a Bearer header). */
-async function api<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
-  const response = await fetch(`http://127.0.0.1:${ws.server.port}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ws.server.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: OperationOutput<K> } | { ok: false; error: { code: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-  return result.value;
-}
+const api = workstationApi(() => ws);
 
 function digits(text: string | null): number {
   return Number((text ?? '').replace(/\D/g, ''));

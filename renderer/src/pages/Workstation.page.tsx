@@ -6,6 +6,7 @@ import { useAutoLock } from '../hooks/useAutoLock';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { AuditPage } from './Audit.page';
 import { DashboardPage } from './Dashboard.page';
+import { EvidencePage } from './Evidence.page';
 import { FindingsPage } from './Findings.page';
 import { IdentitiesPage } from './Identities.page';
 import { IdentityPage } from './Identity.page';
@@ -28,8 +29,9 @@ const NAV: NavItem[] = [
   { id: 'identities', label: 'Identities & accounts', description: 'Search people and access' },
   { id: 'findings', label: 'Findings & SoD', description: 'Risks and violations' },
   { id: 'import', label: 'Import', description: 'Bring in an export' },
+  { id: 'evidence', label: 'Evidence', description: 'Signed packs, verification' },
   { id: 'audit', label: 'Audit trail', description: 'Every change, hash-chained' },
-  { id: 'settings', label: 'Settings', description: 'Auto-lock, staleness' },
+  { id: 'settings', label: 'Settings', description: 'Operator, signing, thresholds' },
 ];
 
 /** The unlocked workspace: the shell, the screen the URL names, and the auto-lock. */
@@ -44,6 +46,10 @@ export function WorkstationPage({ info, onLock }: WorkstationPageProps) {
 
   const [screen = 'dashboard', detail, ...rest] = route;
   const active = NAV.some((n) => n.id === screen) ? screen : 'dashboard';
+  // Another screen starts at its top, not at the scroll position of the one before.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [active]);
   return (
     <WorkstationShell org={info.org} path={info.path} items={NAV} active={active} onNavigate={(id) => navigate(id)} onLock={() => onLock()}>
       {active === 'dashboard' && <DashboardPage onNavigate={navigate} />}
@@ -51,6 +57,7 @@ export function WorkstationPage({ info, onLock }: WorkstationPageProps) {
       {active === 'identities' && (detail ? <IdentityPage employeeId={detail} onNavigate={navigate} /> : <IdentitiesPage onNavigate={navigate} />)}
       {active === 'findings' && <FindingsPage route={detail ? [detail, ...rest] : []} onNavigate={navigate} />}
       {active === 'import' && <ImportPage onNavigate={navigate} />}
+      {active === 'evidence' && <EvidencePage workspacePath={info.path} />}
       {active === 'audit' && <AuditPage />}
       {active === 'settings' && <SettingsPage info={info} settings={settings} onSaved={setSettings} />}
     </WorkstationShell>
