@@ -27,7 +27,12 @@ export default defineConfig({
       // The native SQLite binding is loaded from node_modules at run time, never bundled.
       externalizeDeps: { include: ['better-sqlite3-multiple-ciphers'] },
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // The import worker is an entry of its own: a worker thread starts from a file
+        // (src/ingest/worker/worker-entry.ts finds out/main/import-worker.js beside the bundle).
+        input: { index: resolve(root, 'electron/main/index.ts'), 'import-worker': resolve(root, 'src/ingest/worker/import-worker.ts') },
+        // Shared chunks stay in out/main beside the entries: the core finds resources/ two
+        // folders up from its own file (src/files/resource-path.ts), from src/ and out/main alike.
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

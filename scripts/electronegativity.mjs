@@ -20,7 +20,7 @@ const ACCEPTED = [
   {
     issue: 'PRELOAD_JS_CHECK',
     file: 'electron/main/window.ts',
-    why: 'The preload is ours and sandboxed: it exposes exactly the API bridge (contract operations and menu events), no ipcRenderer, no Node (electron/preload/index.ts).',
+    why: 'The preload is ours and sandboxed: it exposes exactly the API bridge (contract operations, their progress and cancel, and menu events), no ipcRenderer, no Node (electron/preload/index.ts).',
   },
   {
     issue: 'CSP_GLOBAL_CHECK',

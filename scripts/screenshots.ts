@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startWorkstation } from '../test/helpers/workstation.js';
@@ -67,6 +68,26 @@ async function main(): Promise<void> {
     await page.getByTestId('audit-verification').waitFor();
     await shot(page, 'audit');
 
+    await openScreen(page, 'Evidence');
+    const pack = join(ws.dir, 'evidence-pack.pdf');
+    const generate = page.getByRole('form', { name: 'Generate an evidence pack' });
+    await generate.getByRole('textbox', { name: /^Pack file/ }).fill(pack);
+    await generate.getByRole('button', { name: 'Generate and sign' }).click();
+    await page.getByTestId('pack-result').scrollIntoViewIfNeeded();
+    await shot(page, 'evidence-result');
+    const verify = page.getByRole('region', { name: 'Verify a pack' });
+    await verify.getByRole('textbox', { name: /^Pack file/ }).fill(pack);
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await verify.getByTestId('pack-verification').scrollIntoViewIfNeeded();
+    await shot(page, 'evidence-verify');
+    const tampered = readFileSync(pack);
+    tampered[2000] = tampered[2000]! ^ 1;
+    writeFileSync(join(ws.dir, 'evidence-pack-tampered.pdf'), tampered);
+    await verify.getByRole('textbox', { name: /^Pack file/ }).fill(join(ws.dir, 'evidence-pack-tampered.pdf'));
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await verify.locator('[data-testid="pack-verification"][data-ok="false"]').scrollIntoViewIfNeeded();
+    await shot(page, 'evidence-verify-invalid');
+
     await openScreen(page, 'Settings');
     await shot(page, 'settings');
 
@@ -95,7 +116,10 @@ async function main(): Promise<void> {
     await page.getByRole('row').nth(3).waitFor();
     await shot(page, 'identities-dark');
   } catch (error) {
-    await ws.page.screenshot({ path: join(OUT, 'failed.png') });
+    // Beside the error, never among the README's pictures.
+    const failed = join(tmpdir(), 'attest-screenshots-failed.png');
+    await ws.page.screenshot({ path: failed });
+    process.stderr.write(`The page when it failed: ${failed}\n`);
     throw error;
   } finally {
     await ws.close();

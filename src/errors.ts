@@ -68,6 +68,11 @@ export const ERROR_CODES = [
   'NO_HR_SNAPSHOT',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
+  // Remember on this computer (desktop app): the host's keychain-backed passphrase store.
+  /** This host has no keychain to remember a passphrase with (the CLI, `attest serve`, a Linux session without a keyring). */
+  'SECRETS_UNAVAILABLE',
+  /** No passphrase is remembered on this computer for that workspace file. */
+  'NOT_REMEMBERED',
   // Segregation of duties (CLI exit 4): a rule file, rule, identity, account or control the user named.
   /** A rule file with mistakes: every problem named with its line; nothing was imported. */
   'SOD_RULES_INVALID',

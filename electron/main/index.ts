@@ -1,22 +1,53 @@
-import { BrowserWindow, Menu, app } from 'electron';
+import { join } from 'node:path';
+import { BrowserWindow, Menu, app, dialog, safeStorage } from 'electron';
+import { CallRunner } from '../../src/api/call-runner.js';
 import { ApiSession } from '../../src/api/session.js';
 import { MENU_CHANNEL, type MenuCommand } from '../../src/api/bridge.js';
 import { registerApiChannel } from './ipc.js';
+import { IpcCalls } from './ipc-calls.js';
 import { buildApplicationMenu } from './menu.js';
+import { openedWorkspacePath } from './opened-workspace.js';
+import { RecentWorkspaces } from './recent-workspaces.js';
+import { FileSecretStore, keychainCipher } from './remembered-secrets.js';
 import { locateRenderer } from './renderer-location.js';
 import { confineWebContents, lockDownSession } from './security.js';
 import { useElectronSqliteBinding } from './sqlite-binding.js';
 import { createMainWindow } from './window.js';
 
-// The desktop host: a window, menus and one IPC channel over the same API as the CLI and the
+// The desktop host: a window, menus and the IPC channels over the same API as the CLI and the
 // loopback host. Decisions belong to src/api, never here.
 
 function runDesktopApp(): void {
   app.enableSandbox();
   useElectronSqliteBinding(app.isPackaged);
   const renderer = locateRenderer(app.isPackaged);
-  const session = new ApiSession();
+  const userData = app.getPath('userData');
+  // Remember on this computer: passphrases encrypted by the OS keychain, in the user-data folder.
+  const secrets = new FileSecretStore(join(userData, 'remembered-passphrases.json'), keychainCipher(safeStorage, process.platform));
+  const runner = new CallRunner(new ApiSession({ secrets }));
+  const session = runner.session;
   let mainWindow: BrowserWindow | null = null;
+
+  const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
+  const openDialog = (): void => {
+    const options = { title: 'Open Workspace', properties: ['openFile' as const], filters: [{ name: 'Attest workspaces', extensions: ['attest'] }] };
+    const picked = mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+    void picked.then(({ canceled, filePaths }) => {
+      if (!canceled && filePaths[0]) send({ command: 'open', path: filePaths[0] });
+    });
+  };
+  const showMenu = (recentPaths: readonly string[]): void => {
+    const isMac = process.platform === 'darwin';
+    Menu.setApplicationMenu(buildApplicationMenu(send, { isMac, isDev: !app.isPackaged, recent: recentPaths, openDialog, clearRecent: () => recent.clear() }));
+  };
+  const recent = new RecentWorkspaces(join(userData, 'recent-workspaces.json'), { onChange: showMenu, caseInsensitive: process.platform !== 'linux' });
+  const calls = new IpcCalls(runner, (name, result) => {
+    const opened = openedWorkspacePath(name, result);
+    if (opened !== null) {
+      recent.add(opened);
+      app.addRecentDocument(opened);
+    }
+  });
 
   const openWindow = (): void => {
     const window = createMainWindow(renderer);
@@ -43,9 +74,8 @@ function runDesktopApp(): void {
     .whenReady()
     .then(() => {
       lockDownSession(renderer);
-      registerApiChannel(renderer, session);
-      const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
-      Menu.setApplicationMenu(buildApplicationMenu(send, { isMac: process.platform === 'darwin', isDev: !app.isPackaged }));
+      registerApiChannel(renderer, calls);
+      showMenu(recent.list());
       openWindow();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow();

@@ -1,10 +1,10 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { isOperationName } from '../../src/api/contract.js';
-import { invoke } from '../../src/api/invoke.js';
+import { CANCEL_CHANNEL, INVOKE_CHANNEL } from '../../src/api/bridge.js';
 import type { Result } from '../../src/api/result.js';
-import type { ApiSession } from '../../src/api/session.js';
-import { INVOKE_CHANNEL } from '../../src/api/bridge.js';
+import type { IpcCalls } from './ipc-calls.js';
 import type { RendererLocation } from './renderer-location.js';
+
+const REFUSED = 'Refused: this call did not come from the Attest window.';
 
 function fromRendererTopFrame(event: IpcMainInvokeEvent, renderer: RendererLocation): boolean {
   const frame = event.senderFrame;
@@ -12,20 +12,32 @@ function fromRendererTopFrame(event: IpcMainInvokeEvent, renderer: RendererLocat
 }
 
 /**
- * The one IPC channel: an operation of the contract, called by the renderer's own page. The
- * input is validated by invoke() against the contract's schema. Calls run one at a time against
- * the app's single session, as in the loopback host.
+ * The IPC channels: an operation of the contract (with progress when the window gives a call
+ * id), and the cancel of such a call, each only from the renderer's own page. What they carry is
+ * checked by IpcCalls and invoke(); a window that reloads or closes cancels its running calls.
  */
-export function registerApiChannel(renderer: RendererLocation, session: ApiSession): void {
-  let queue: Promise<unknown> = Promise.resolve();
-  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
-    if (!fromRendererTopFrame(event, renderer)) throw new Error('Refused: this call did not come from the Attest window.');
-    if (!isOperationName(name)) {
-      const shown = typeof name === 'string' ? name.slice(0, 80) : typeof name;
-      return Promise.resolve({ ok: false, error: { code: 'USAGE', message: `There is no operation "${shown}".` } });
-    }
-    const call = queue.then(() => invoke(name, input, { session }));
-    queue = call.catch(() => undefined);
-    return call;
+export function registerApiChannel(renderer: RendererLocation, calls: IpcCalls): void {
+  const watched = new Set<number>();
+  const watch = (event: IpcMainInvokeEvent): void => {
+    const contents = event.sender;
+    if (watched.has(contents.id)) return;
+    watched.add(contents.id);
+    const id = contents.id;
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) calls.abandon(id);
+    });
+    contents.once('destroyed', () => {
+      calls.abandon(id);
+      watched.delete(id);
+    });
+  };
+  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown, callId: unknown): Promise<Result<unknown>> => {
+    if (!fromRendererTopFrame(event, renderer)) throw new Error(REFUSED);
+    watch(event);
+    return calls.call(event.sender, name, input, callId);
+  });
+  ipcMain.handle(CANCEL_CHANNEL, (event, callId: unknown): boolean => {
+    if (!fromRendererTopFrame(event, renderer)) throw new Error(REFUSED);
+    return calls.cancel(event.sender, callId);
   });
 }

@@ -1,17 +1,34 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { INVOKE_CHANNEL, MENU_CHANNEL, isMenuCommand, type AttestBridge } from '../../src/api/bridge.js';
+import { CANCEL_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL, PROGRESS_CHANNEL, isCallId, isMenuCommand, isProgress, type AttestBridge } from '../../src/api/bridge.js';
+import type { Progress } from '../../src/api/result.js';
 
 // A sandboxed preload can require only 'electron', so the contract's operation names arrive as
 // a build-time constant (see electron.vite.config.ts) rather than through zod.
 const operationNames: ReadonlySet<string> = new Set(__ATTEST_OPERATION_NAMES__);
 
+const noSuchOperation = (name: unknown) => Promise.resolve({ ok: false as const, error: { code: 'USAGE' as const, message: `There is no operation "${String(name)}".` } });
+
+/** Progress for one call: main sends `(callId, progress)`; only this call's well-formed reports pass. */
+function listenForProgress(callId: string, onProgress: (progress: Progress) => void): () => void {
+  const forward = (_event: IpcRendererEvent, id: unknown, progress: unknown): void => {
+    if (id === callId && isProgress(progress)) onProgress({ phase: progress.phase, done: progress.done, total: progress.total });
+  };
+  ipcRenderer.on(PROGRESS_CHANNEL, forward);
+  return () => {
+    ipcRenderer.removeListener(PROGRESS_CHANNEL, forward);
+  };
+}
+
 const bridge: AttestBridge = {
-  invoke: (name, input) => {
-    if (!operationNames.has(name)) {
-      return Promise.resolve({ ok: false, error: { code: 'USAGE', message: `There is no operation "${String(name)}".` } });
-    }
-    return ipcRenderer.invoke(INVOKE_CHANNEL, name, input);
+  invoke: (name, input) => (operationNames.has(name) ? ipcRenderer.invoke(INVOKE_CHANNEL, name, input) : noSuchOperation(name)),
+  invokeWithProgress: (name, input, callId, onProgress) => {
+    if (!operationNames.has(name)) return noSuchOperation(name);
+    if (!isCallId(callId)) return Promise.resolve({ ok: false, error: { code: 'USAGE', message: 'A call id is 1 to 64 letters, digits, "-" or "_".' } });
+    // Listening before the call is sent: no progress report can come before the listener.
+    const stop = listenForProgress(callId, typeof onProgress === 'function' ? onProgress : () => undefined);
+    return ipcRenderer.invoke(INVOKE_CHANNEL, name, input, callId).finally(stop);
   },
+  cancel: (callId) => (isCallId(callId) ? (ipcRenderer.invoke(CANCEL_CHANNEL, callId) as Promise<boolean>) : Promise.resolve(false)),
   onMenu: (listener) => {
     const forward = (_event: IpcRendererEvent, command: unknown): void => {
       if (isMenuCommand(command)) listener(command);

@@ -12,7 +12,7 @@ type View = { kind: 'checking' } | { kind: 'locked' } | { kind: 'unlocked'; info
 export function App() {
   const [view, setView] = useState<View>({ kind: 'checking' });
   const [notice, setNotice] = useState<ApiError | null>(null);
-  const [focus, setFocus] = useState({ create: 0, open: 0 });
+  const [focus, setFocus] = useState<{ create: number; open: number; openPath?: string }>({ create: 0, open: 0 });
   const [aboutOpened, setAboutOpened] = useState(false);
   const [lockedReason, setLockedReason] = useState<string | null>(null);
 
@@ -43,16 +43,21 @@ export function App() {
 
   useEffect(
     () =>
-      onMenuCommand((command) => {
-        if (command === 'about') setAboutOpened(true);
-        else if (command === 'lock') void lock();
+      onMenuCommand((menu) => {
+        if (menu.command === 'about') setAboutOpened(true);
+        else if (menu.command === 'lock') void lock();
+        else if (menu.command === 'forget') {
+          // Lock and forget: the passphrase remembered for this workspace goes too.
+          const path = view.kind === 'unlocked' ? view.info.path : null;
+          void (path === null ? Promise.resolve() : call('secrets.forget', { path })).then(() => lock());
+        } else if (menu.command === 'new') void lock().then(() => setFocus((current) => ({ ...current, create: current.create + 1 })));
         else {
-          // One workspace at a time: New or Open locks the current one first.
-          const form = command === 'new' ? 'create' : 'open';
-          void lock().then(() => setFocus((current) => ({ ...current, [form]: current[form] + 1 })));
+          // One workspace at a time: Open locks the current one first; a recent or picked file fills the form.
+          const openPath = 'path' in menu ? menu.path : undefined;
+          void lock().then(() => setFocus((current) => ({ ...current, open: current.open + 1, openPath })));
         }
       }),
-    [lock],
+    [lock, view],
   );
 
   return (

@@ -5,7 +5,7 @@ import { itemPage } from '../campaigns/item-page.js';
 import { undoDecision } from '../campaigns/undo-decision.js';
 import { createCampaign, listCampaigns, loadCampaign } from '../campaigns/campaign-store.js';
 import { closeCampaign } from '../campaigns/close-campaign.js';
-import { launchCampaign, previewCampaign } from '../campaigns/launch-campaign.js';
+import { launchCampaignWatched, previewCampaignWatched } from '../campaigns/launch-campaign.js';
 import { bulkDecide, decideItem, filterItems, reassignItem } from '../campaigns/record-decisions.js';
 import { exportRemediation, remediationCounts, remediationLines } from '../campaigns/remediation.js';
 import { writeReminders } from '../campaigns/reminders.js';
@@ -27,8 +27,8 @@ export const campaignHandlers: CampaignHandlers = {
   'campaigns.create': (input, { session }) => createCampaign(session.workspace, { ...input, operator: session.operator }),
   'campaigns.list': (_input, { session }) => ({ campaigns: listCampaigns(session.workspace.db).map((c) => ({ ...c, ...campaignProgress(session.workspace.db, c.id) })) }),
   'campaigns.setOwner': (input, { session }) => setReviewOwner(session.workspace, { ...input, operator: session.operator }),
-  'campaigns.preview': ({ campaignId }, { session }) => previewCampaign(session.workspace, campaignId),
-  'campaigns.launch': ({ campaignId }, { session }) => launchCampaign(session.workspace, campaignId, session.operator),
+  'campaigns.preview': ({ campaignId }, { session, ...watch }) => previewCampaignWatched(session.workspace, campaignId, watch),
+  'campaigns.launch': ({ campaignId }, { session, ...watch }) => launchCampaignWatched(session.workspace, campaignId, session.operator, watch),
   'campaigns.items': ({ campaignId, ...filter }, { session }) => {
     loadCampaign(session.workspace.db, campaignId);
     return { items: filterItems(readItems(session.workspace.db, { campaignId }), filter).map(itemView) };

@@ -36,8 +36,12 @@ const violation = z.object({
   lastSeen: z.string(),
 });
 const settings = z.object({
+  /** Who the audit trail names; empty: the computer's user name. */
+  operator: z.string().trim().max(200),
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   staleDays: z.number().int().min(1).max(3650),
+  /** The analysis's dormant-account threshold when a run does not give one. */
+  dormantDays: z.number().int().min(1).max(36_500),
 });
 const hrSnapshot = z.object({ id: count, system: z.string(), asOf: z.string() });
 
@@ -172,7 +176,7 @@ export const browseOperations = {
     }),
   }),
   'settings.get': operation({
-    summary: 'The workspace’s settings (auto-lock idle time, stale-snapshot age).',
+    summary: 'The workspace’s settings (operator name, auto-lock idle time, stale-snapshot age, dormant threshold).',
     scope: 'workspace',
     input: z.object({}),
     output: settings,

@@ -3,6 +3,7 @@ import { browseOperations } from './contract-browse.js';
 import { campaignContract } from './campaign-contract.js';
 import { evidenceOperations } from './evidence-contract.js';
 import { operation } from './operation.js';
+import { secretOperations } from './secret-contract.js';
 
 /**
  * The one API contract. Every host (CLI, loopback HTTP, Electron IPC) and the renderer's client
@@ -276,9 +277,9 @@ export const contract = {
     output: z.object({ path: z.string() }),
   }),
   'workspace.open': operation({
-    summary: 'Unlock an existing workspace with its passphrase.',
+    summary: 'Unlock an existing workspace with its passphrase; `remember` keeps it on this computer (true) or forgets it (false), desktop app only.',
     scope: 'none',
-    input: z.object({ path, passphrase, operator: z.string().max(200).optional() }),
+    input: z.object({ path, passphrase, operator: z.string().max(200).optional(), remember: z.boolean().optional() }),
     output: z.object({ path: z.string(), schemaVersion: z.number().int() }),
   }),
   'workspace.close': operation({
@@ -537,6 +538,7 @@ export const contract = {
   }),
   ...campaignContract,
   ...evidenceOperations,
+  ...secretOperations,
   ...browseOperations,
 } as const;
 

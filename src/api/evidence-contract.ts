@@ -30,6 +30,9 @@ export const packVerification = z.object({
 
 
 
+/** The largest pack `evidence.verifyBytes` takes: its base64 fits the serve host's 16 MB request limit. */
+export const VERIFY_BYTES_LIMIT = 11 * 1024 * 1024;
+
 export const evidenceOperations = {
   'evidence.generate': operation({
     summary: "Generate a campaign's signed evidence pack (PDF with the data attached), optionally its XLSX workpaper; never overwrites a file.",
@@ -55,6 +58,15 @@ export const evidenceOperations = {
     summary: "Verify an evidence pack: the signature over the whole file, nothing appended, every attachment against the manifest (no workspace needed).",
     scope: 'none',
     input: z.object({ path }),
+    output: packVerification,
+  }),
+  'evidence.verifyBytes': operation({
+    summary: 'Verify an evidence pack sent as its bytes (base64, at most 11 MB), for a page that holds a dropped file but not its path (no workspace needed).',
+    scope: 'none',
+    input: z.object({
+      name: z.string().max(1000),
+      base64: z.string().min(1, 'the file is empty').max(Math.ceil(VERIFY_BYTES_LIMIT / 3) * 4, 'the pack is larger than 11 MB: give its path instead'),
+    }),
     output: packVerification,
   }),
   'signer.show': operation({

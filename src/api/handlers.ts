@@ -20,7 +20,6 @@ import { mitigateSodRule } from '../sod/sod-mitigations.js';
 import { simulateSod } from '../sod/simulate-sod.js';
 import { changeWorkspacePassphrase } from '../store/change-passphrase.js';
 import { createWorkspace } from '../store/create-workspace.js';
-import { openWorkspace } from '../store/workspace.js';
 import { summarizeWorkspace } from '../store/workspace-summary.js';
 import type { Contract, OperationName } from './contract.js';
 import { browseHandlers } from './handlers-browse.js';
@@ -28,6 +27,8 @@ import type { z } from 'zod';
 import type { Progress } from './result.js';
 import type { ApiSession } from './session.js';
 import { evidenceHandlers } from './evidence-handlers.js';
+import { followPassphraseChange, openWithPassphrase } from './remembered-unlock.js';
+import { secretHandlers } from './secret-handlers.js';
 
 export interface CallContext {
   session: ApiSession;
@@ -49,12 +50,7 @@ export const handlers: Handlers = {
     await createSigningIdentity(workspace, operator ?? session.operator);
     return { path: workspace.path };
   },
-  'workspace.open': ({ path, passphrase, operator }, { session }) => {
-    session.close();
-    const workspace = openWorkspace(path, passphrase, operator ?? session.operator);
-    session.attach(workspace, operator);
-    return { path: workspace.path, schemaVersion: workspace.schemaVersion };
-  },
+  'workspace.open': (input, { session }) => openWithPassphrase(session, input),
   'workspace.close': (_input, { session }) => ({ closed: session.close() }),
   'workspace.info': (_input, { session }) => {
     const ws = session.workspace;
@@ -72,6 +68,7 @@ export const handlers: Handlers = {
   'workspace.changePassphrase': ({ currentPassphrase, newPassphrase }, { session }) => {
     const reopened = changeWorkspacePassphrase(session.workspace, currentPassphrase, newPassphrase, session.operator);
     session.attach(reopened);
+    followPassphraseChange(session, reopened.path, newPassphrase);
     return { path: reopened.path, changed: true as const };
   },
   'audit.verify': (_input, { session }) => verifyAuditChain(session.workspace.db),
@@ -109,5 +106,6 @@ export const handlers: Handlers = {
   },
   ...campaignHandlers,
   ...evidenceHandlers,
+  ...secretHandlers,
   ...browseHandlers,
 };

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
+import type { SecretStore } from './secret-store.js';
 
 function osUser(): string {
   try {
@@ -17,9 +18,20 @@ function osUser(): string {
 export class ApiSession {
   private current: Workspace | null = null;
   private operatorName: string | null = null;
+  private readonly secretStore: SecretStore | null;
+
+  /** `secrets`: the host's keychain-backed store for "remember on this computer" (desktop app only). */
+  constructor(options: { secrets?: SecretStore | null } = {}) {
+    this.secretStore = options.secrets ?? null;
+  }
+
+  /** The store for remembered passphrases, when the host has one that can encrypt now; else null. */
+  get secrets(): SecretStore | null {
+    return this.secretStore?.isAvailable() ? this.secretStore : null;
+  }
 
   get operator(): string {
-    return this.operatorName ?? this.current?.getMeta('operator') ?? osUser();
+    return this.operatorName ?? (this.current?.getMeta('operator') || osUser());
   }
 
   get workspace(): Workspace {

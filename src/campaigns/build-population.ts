@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Steps } from '../long-work.js';
 import { ensureCorrelations } from '../identity/correlation-store.js';
 import { currentPicture } from '../sod/current-picture.js';
 import { compileGlob } from '../sod/glob.js';
@@ -68,15 +69,20 @@ function managerText(manager: Person | undefined): string | null {
   return manager ? `${manager.name ?? manager.employeeId}${manager.email ? ` <${manager.email}>` : ''}` : null;
 }
 
+/** How many grants the population build reads between two checkpoints. */
+const GRANTS_PER_STEP = 8192;
+
 /**
  * The population a campaign would freeze now: every grant of the newest access snapshot of each
  * system in scope, correlated to the newest HR roster (the stored correlation, src/identity/correlation-store.ts),
  * filtered by the scope, with its findings and its reviewers per stage. Reconciles per system:
  * grants = items + excluded (by scope, or for want of a reviewer). The population hash is SHA-256
  * over one line per item, in order: the JSON array [ordinal, system, snapshot id, account key,
- * entitlement key, employee id, [reviewer per stage]]. Writes nothing but temporary tables.
+ * entitlement key, employee id, [reviewer per stage]]. Writes nothing but the stored correlation
+ * when it is missing. Long work (src/long-work.ts): a checkpoint ("Reading the population",
+ * grants read of all) every few thousand grants.
  */
-export function buildPopulation(db: Database.Database, spec: CampaignSpec, now = new Date()): Population {
+export function* populationSteps(db: Database.Database, spec: CampaignSpec, now = new Date()): Steps<Population> {
   const picture = currentPicture(db, null);
   const wanted = new Set(spec.scope.systems.map((s) => s.toLowerCase()));
   const access = picture.access.filter((s) => wanted.size === 0 || wanted.has(s.system.toLowerCase()));
@@ -112,6 +118,11 @@ export function buildPopulation(db: Database.Database, spec: CampaignSpec, now =
   const grantsOf = db.prepare('SELECT account_id * @m + entitlement_id FROM grants WHERE snapshot_id = @s').pluck();
   const multiplier = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM entitlements').pluck().get() as number);
 
+  const countGrants = db.prepare('SELECT count(*) FROM grants WHERE snapshot_id = ?').pluck();
+  const progress = { phase: 'Reading the population', done: 0, total: access.reduce((n, a) => n + (countGrants.get(a.id) as number), 0) };
+  let nextStep = 0;
+  yield { ...progress };
+
   const items: FrozenItem[] = [];
   const unresolved: UnresolvedItem[] = [];
   const reconciliation: Reconciliation[] = [];
@@ -135,6 +146,11 @@ export function buildPopulation(db: Database.Database, spec: CampaignSpec, now =
       if (held.length === 0) continue;
       const person = people.row(identityId);
       const selfEmails = [person?.email, accountEmail].filter((e): e is string => !!e);
+      progress.done += held.length;
+      if (progress.done >= nextStep) {
+        nextStep = progress.done + GRANTS_PER_STEP;
+        yield { ...progress };
+      }
       for (const [entitlementId, entitlementKey, entitlement, entitlementPrivileged] of held) {
         tally.grants += 1;
         const privileged = accountPrivileged === 1 || entitlementPrivileged === 1;
@@ -165,5 +181,6 @@ export function buildPopulation(db: Database.Database, spec: CampaignSpec, now =
       }
     }
   }
+  yield { ...progress, done: progress.total };
   return { hrSnapshotId: picture.hr?.id ?? null, items, reconciliation, unresolved, warnings, sha256: hash.digest('hex') };
 }

@@ -1,6 +1,7 @@
 import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
-import { buildPopulation, type Population, type Reconciliation, type UnresolvedItem } from './build-population.js';
+import { finishSteps, watchSteps, type Watch } from '../long-work.js';
+import { populationSteps, type Population, type Reconciliation, type UnresolvedItem } from './build-population.js';
 import { campaignIn } from './campaign-store.js';
 
 export interface CampaignPreview {
@@ -35,7 +36,13 @@ function preview(campaignId: number, population: Population): CampaignPreview {
 /** What launching now would freeze: items, first-stage reviewers, the items no rule can route, stale snapshots. Writes nothing. */
 export function previewCampaign(ws: Workspace, campaignId: number, now = new Date()): CampaignPreview {
   const campaign = campaignIn(ws.db, campaignId, 'draft', 'preview the launch');
-  return preview(campaignId, buildPopulation(ws.db, campaign, now));
+  return preview(campaignId, finishSteps(populationSteps(ws.db, campaign, now)));
+}
+
+/** previewCampaign with progress (grants read of all) and cancel. */
+export async function previewCampaignWatched(ws: Workspace, campaignId: number, watch: Watch): Promise<CampaignPreview> {
+  const campaign = campaignIn(ws.db, campaignId, 'draft', 'preview the launch');
+  return preview(campaignId, await watchSteps(populationSteps(ws.db, campaign), watch, `The preview of campaign ${campaignId} was cancelled; nothing was changed.`));
 }
 
 function describeUnresolved(unresolved: readonly UnresolvedItem[]): string {
@@ -49,9 +56,26 @@ function describeUnresolved(unresolved: readonly UnresolvedItem[]): string {
  * reviewer (UNRESOLVED_REVIEWERS lists them) or nothing is in scope (EMPTY_CAMPAIGN).
  */
 export function launchCampaign(ws: Workspace, campaignId: number, operator: string): CampaignPreview & { launchedAt: string } {
-  const { db } = ws;
-  const campaign = campaignIn(db, campaignId, 'draft', 'launch');
-  const population = buildPopulation(db, campaign);
+  const population = finishSteps(populationSteps(ws.db, campaignIn(ws.db, campaignId, 'draft', 'launch')));
+  return launchWith(ws, campaignId, population, operator);
+}
+
+/**
+ * launchCampaign with progress and cancel: the population is read with checkpoints (a cancel
+ * there changes nothing), then frozen in one transaction, after checking the campaign is still a
+ * draft (another launch may have landed while this one read).
+ */
+export async function launchCampaignWatched(ws: Workspace, campaignId: number, operator: string, watch: Watch): Promise<CampaignPreview & { launchedAt: string }> {
+  const campaign = campaignIn(ws.db, campaignId, 'draft', 'launch');
+  const population = await watchSteps(populationSteps(ws.db, campaign), watch, `The launch of campaign ${campaignId} was cancelled; it is still a draft and nothing was frozen.`);
+  campaignIn(ws.db, campaignId, 'draft', 'launch');
+  watch.onProgress?.({ phase: 'Freezing the items', done: 0, total: population.items.length });
+  const launched = launchWith(ws, campaignId, population, operator);
+  watch.onProgress?.({ phase: 'Freezing the items', done: population.items.length, total: population.items.length });
+  return launched;
+}
+
+function launchWith(ws: Workspace, campaignId: number, population: Population, operator: string): CampaignPreview & { launchedAt: string } {
   if (population.unresolved.length > 0) {
     throw new AttestError(
       'UNRESOLVED_REVIEWERS',

@@ -71,6 +71,8 @@ const BY_CODE: Record<ErrorCode, number> = {
   P12_NOT_RSA: EXIT.rejected,
   NOT_A_PDF: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
+  SECRETS_UNAVAILABLE: EXIT.usage,
+  NOT_REMEMBERED: EXIT.cannotOpen,
   INTERNAL: EXIT.checkFailed,
 };
 

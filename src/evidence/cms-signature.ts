@@ -15,7 +15,7 @@ export interface CmsCheck {
   digestAlgorithm: string | null;
 }
 
-const OID = {
+export const OID = {
   signedData: '1.2.840.113549.1.7.2',
   data: '1.2.840.113549.1.7.1',
   contentType: '1.2.840.113549.1.9.3',

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { AttestError } from '../errors.js';
 import type { Workspace } from '../store/workspace.js';
 import type { CampaignEvidence } from './campaign-evidence.js';
-import { buildEvidencePack, type BuildPackOptions } from './build-pack.js';
-import { sha256Hex } from './manifest.js';
+import { buildEvidencePack } from './build-pack.js';
+import type { PackWork } from './pack-steps.js';
 import { readPkcs12 } from './pkcs12.js';
 import { evidenceWorkpaper } from './workpaper-xlsx.js';
 
@@ -42,20 +42,23 @@ function refuseExisting(path: string): void {
   throw new AttestError('EXISTS', `${path} already exists, and Attest never overwrites a file. Choose a new name.`);
 }
 
-/** Generates a campaign's pack (and optionally its workpaper) into new files, and records it in the audit trail. */
-export async function generateEvidencePack(ws: Workspace, request: GeneratePackRequest, progress?: BuildPackOptions['onProgress']) {
+/**
+ * Generates a campaign's pack (and optionally its workpaper) into new files, and records it in
+ * the audit trail. Progress and cancellation as `work` gives them; cancelled or failed, it
+ * leaves no file behind.
+ */
+export async function generateEvidencePack(ws: Workspace, request: GeneratePackRequest, work: PackWork = {}) {
   refuseExisting(request.out);
   if (request.xlsx !== undefined) refuseExisting(request.xlsx);
   const signWith = request.p12 === undefined ? undefined : readPkcs12(readInput(request.p12, 'PKCS#12 file'), request.p12Passphrase ?? '', basename(request.p12));
-  const pack = await buildEvidencePack(ws, { operator: request.operator, campaignId: request.campaign, campaign: request.campaignEvidence, signWith, onProgress: progress });
-  writeNew(request.out, pack.pdf);
+  const pack = await buildEvidencePack(ws, { operator: request.operator, out: request.out, campaignId: request.campaign, campaign: request.campaignEvidence, signWith, ...work });
   try {
     if (request.xlsx !== undefined) writeNew(request.xlsx, evidenceWorkpaper(pack.data, { sha256: pack.sha256, fileName: basename(request.out) }));
   } catch (error) {
     rmSync(request.out, { force: true });
     throw error;
   }
-  const attachments = pack.attachments.map((a) => ({ name: a.name, sha256: sha256Hex(a.bytes), bytes: a.bytes.length }));
+  const attachments = pack.attachments.map((a) => ({ name: a.name, sha256: a.sha256, bytes: a.bytes }));
   ws.change(request.operator, 'evidence.generated', () => undefined, () => ({ campaign: request.campaign, file: basename(request.out), sha256: pack.sha256, pages: pack.pages, signer: pack.signerFingerprintSha256, workpaper: request.xlsx === undefined ? null : basename(request.xlsx) }));
   return { path: request.out, sha256: pack.sha256, pages: pack.pages, signerFingerprintSha256: pack.signerFingerprintSha256, xlsx: request.xlsx ?? null, attachments };
 }

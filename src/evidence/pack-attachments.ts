@@ -1,25 +1,28 @@
+import { join } from 'node:path';
 import { listAuditEvents } from '../audit/audit-log.js';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { csvLine } from '../demo/csv-text.js';
-import { ByteSink } from './byte-sink.js';
 import { neutraliseCell } from '../sod/rule-file-layout.js';
 import type { EvidenceItem } from './campaign-evidence.js';
-import { MANIFEST_FORMAT, MANIFEST_NAME, sha256Hex, type PackManifest } from './manifest.js';
+import { MANIFEST_FORMAT, MANIFEST_NAME, type PackManifest } from './manifest.js';
 import type { EvidencePackData } from './pack-data.js';
-
-export interface PackAttachment {
-  name: string;
-  mediaType: string;
-  description: string;
-  bytes: Buffer;
-}
+import type { PackSteps } from './pack-steps.js';
+import { AttachmentWriter, type StagedAttachment } from './staged-attachment.js';
 
 /** CSV for people to open in a spreadsheet: UTF-8 with a BOM, CRLF, cells neutralised against formulas. */
-function csv(header: readonly string[], rows: Iterable<readonly Cell[]>): Buffer {
-  const sink = new ByteSink();
-  sink.write(`\uFEFF${csvLine(header)}\r\n`);
-  for (const row of rows) sink.write(`${csvLine(row.map((v) => neutraliseCell(v === null ? '' : String(v))))}\r\n`);
-  return sink.toBuffer();
+function csvRow(row: readonly Cell[]): string {
+  return `${csvLine(row.map((v) => neutraliseCell(v === null ? '' : String(v))))}\r\n`;
+}
+
+/** Rows made when iterated (and again each time), never held as one array. */
+function lazy<T>(make: () => Iterable<T>): Iterable<T> {
+  return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
+}
+
+function mapped<A, B>(items: readonly A[], f: (item: A) => B): Iterable<B> {
+  return lazy(function* () {
+    for (const item of items) yield f(item);
+  });
 }
 
 /** Columns modelled on Entra ID's access review history export (one row per item and stage). */
@@ -31,20 +34,22 @@ export const DECISION_COLUMNS = [
 
 const ENTRA_DECISION: Record<string, string> = { keep: 'Approve', revoke: 'Deny' };
 
-function decisionRows(data: EvidencePackData): Cell[][] {
+function* decisionRows(data: EvidencePackData): Generator<Cell[]> {
   const campaign = data.campaign;
-  if (!campaign) return [];
+  if (!campaign) return;
   const decidedAt = new Map<string, string>();
   for (const d of campaign.decisions) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
   const c = campaign.campaign;
-  return campaign.items.flatMap((item) =>
-    item.stages.map((s) => [
+  for (const item of campaign.items) {
+    for (const s of item.stages) {
+      yield [
       c.id, c.name, c.launchedAt, c.closedAt ?? c.dueOn, s.stage, item.id, item.system, item.entitlement, `${item.system}:${item.entitlement}`,
       item.identity?.employeeId ?? null, item.identity?.name ?? null, item.identity?.email ?? null, item.account, item.privileged ? 'Yes' : 'No',
       s.decision === null ? 'NotReviewed' : ENTRA_DECISION[s.decision]!, s.comment, s.decision === null ? null : s.reviewer,
-      s.decision === null ? null : (decidedAt.get(`${item.id}:${s.stage}`) ?? null), s.routedTo, s.rule, s.note, outcomeWord(item),
-    ]),
-  );
+        s.decision === null ? null : (decidedAt.get(`${item.id}:${s.stage}`) ?? null), s.routedTo, s.rule, s.note, outcomeWord(item),
+      ];
+    }
+  }
 }
 
 function outcomeWord(item: EvidenceItem): string {
@@ -59,7 +64,10 @@ export interface PackTable {
   sheet: string;
   description: string;
   header: readonly string[];
-  rows: Cell[][];
+  /** Iterable more than once; made as it is read. */
+  rows: Iterable<Cell[]>;
+  /** How many rows (for progress). */
+  count: number;
 }
 
 /** decisions, population and findings: the tables behind the CSV attachments and the workpaper's sheets. */
@@ -70,10 +78,11 @@ export function packTables(data: EvidencePackData): PackTable[] {
         sheet: 'Population',
         description: 'The frozen campaign population',
         header: ['ItemId', 'Ordinal', 'System', 'SnapshotId', 'Account', 'AccountKey', 'Entitlement', 'Privileged', 'EmployeeId', 'Name', 'Email', 'Department', 'Title', 'Manager', 'Findings', 'Reviewers'],
-        rows: data.campaign.items.map((i) => [
+        rows: mapped(data.campaign.items, (i): Cell[] => [
           i.id, i.ordinal, i.system, i.snapshotId, i.account, i.accountKey, i.entitlement, i.privileged ? 'Yes' : 'No', i.identity?.employeeId ?? null, i.identity?.name ?? null,
           i.identity?.email ?? null, i.identity?.department ?? null, i.identity?.title ?? null, i.identity?.manager ?? null, i.findings.join('; '), i.stages.map((s) => s.routedTo).join('; '),
         ]),
+        count: data.campaign.items.length,
       }
     : {
         file: 'population.csv',
@@ -81,9 +90,10 @@ export function packTables(data: EvidencePackData): PackTable[] {
         description: 'The snapshots the pack rests on',
         header: ['SnapshotId', 'System', 'Content', 'Profile', 'FileName', 'Sha256', 'SizeBytes', 'AsOf', 'RowsRead', 'RowsImported', 'RowsRejected', 'Complete'],
         rows: data.snapshots.map((s) => [s.id, s.system, s.content, s.profile, s.fileName, s.sha256, s.sizeBytes, s.asOf, s.rowsRead, s.rowsImported, s.rowsRejected, s.complete ? 'Yes' : 'No']),
+        count: data.snapshots.length,
       };
   return [
-    { file: 'decisions.csv', sheet: 'Decisions', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', header: DECISION_COLUMNS, rows: decisionRows(data) },
+    { file: 'decisions.csv', sheet: 'Decisions', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', header: DECISION_COLUMNS, rows: lazy(() => decisionRows(data)), count: data.campaign?.items.reduce((n, i) => n + i.stages.length, 0) ?? 0 },
     population,
     {
       file: 'findings.csv',
@@ -91,27 +101,36 @@ export function packTables(data: EvidencePackData): PackTable[] {
       description: 'Findings of the newest analysis run and their disposition',
       header: ['Type', 'System', 'Account', 'Identity', 'Detail', 'Disposition'],
       rows: (data.findings?.findings ?? []).map((f) => [f.type, f.system, f.account, f.identity, f.detail, f.disposition]),
+      count: data.findings?.findings.length ?? 0,
     },
   ];
 }
 
-function auditLogFile(db: Database.Database): Buffer {
-  const sink = new ByteSink();
-  for (let after = 0; ; ) {
-    const page = listAuditEvents(db, { afterSeq: after, limit: 5000 });
-    if (page.length === 0) break;
-    for (const e of page) sink.write(`${JSON.stringify(e)}\n`);
-    after = page[page.length - 1]!.seq;
-  }
-  return sink.toBuffer();
-}
-
-/** The files embedded in the pack, the manifest last (it lists the SHA-256 of every other one). */
-export function packAttachments(db: Database.Database, data: EvidencePackData): PackAttachment[] {
-  const files: PackAttachment[] = [
-    ...packTables(data).map((t) => ({ name: t.file, mediaType: 'text/csv', description: t.description, bytes: csv(t.header, t.rows) })),
-    { name: 'audit-log.jsonl', mediaType: 'application/jsonl', description: 'The audit trail, one hash-chained event per line', bytes: auditLogFile(db) },
-  ];
+/** Writes the pack's files to `dir` as they are generated, the manifest last (it lists the SHA-256 of every other one). */
+export async function stagePackAttachments(db: Database.Database, data: EvidencePackData, dir: string, steps: PackSteps): Promise<StagedAttachment[]> {
+  const tables = packTables(data);
+  const total = tables.reduce((n, t) => n + t.count, 0) + data.audit.events;
+  let done = 0;
+  const files: StagedAttachment[] = [];
+  const stage = async (meta: { name: string; mediaType: string; description: string }, lines: Iterable<string>): Promise<void> => {
+    const writer = new AttachmentWriter(meta, join(dir, `${files.length}.deflated`));
+    try {
+      for (const line of lines) {
+        await writer.write(line);
+        if ((++done & 2047) === 0) {
+          steps.report('attachments', done, total);
+          await steps.pause();
+        }
+      }
+      files.push(await writer.finish());
+    } catch (error) {
+      writer.abandon();
+      throw error;
+    }
+  };
+  for (const t of tables) await stage({ name: t.file, mediaType: 'text/csv', description: t.description }, csvLines(t));
+  await stage({ name: 'audit-log.jsonl', mediaType: 'application/jsonl', description: 'The audit trail, one hash-chained event per line' }, auditLogLines(db));
+  steps.report('attachments', total, total);
   const manifest: PackManifest = {
     format: MANIFEST_FORMAT,
     generatedAt: data.generatedAt.toISOString(),
@@ -119,10 +138,24 @@ export function packAttachments(db: Database.Database, data: EvidencePackData): 
     workspaceId: data.workspaceId,
     campaign: data.campaign ? { id: data.campaign.campaign.id, name: data.campaign.campaign.name, populationSha256: data.campaign.launch?.populationSha256 ?? null } : null,
     signer: { fingerprintSha256: data.signer.fingerprintSha256, subject: data.signer.subject },
-    attachments: files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),
+    attachments: files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: f.bytes, sha256: f.sha256 })),
     snapshots: data.snapshots.map((s) => ({ id: s.id, system: s.system, fileName: s.fileName, sha256: s.sha256, sizeBytes: s.sizeBytes, asOf: s.asOf, sources: s.sources })),
     audit: { events: data.audit.events, head: data.audit.head, ok: data.audit.ok },
   };
-  files.push({ name: MANIFEST_NAME, mediaType: 'application/json', description: 'SHA-256 of every attachment and every source snapshot', bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') });
+  await stage({ name: MANIFEST_NAME, mediaType: 'application/json', description: 'SHA-256 of every attachment and every source snapshot' }, [`${JSON.stringify(manifest, null, 2)}\n`]);
   return files;
+}
+
+function* csvLines(table: PackTable): Generator<string> {
+  yield `\uFEFF${csvLine(table.header)}\r\n`;
+  for (const row of table.rows) yield csvRow(row);
+}
+
+function* auditLogLines(db: Database.Database): Generator<string> {
+  for (let after = 0; ; ) {
+    const page = listAuditEvents(db, { afterSeq: after, limit: 5000 });
+    if (page.length === 0) return;
+    for (const e of page) yield `${JSON.stringify(e)}\n`;
+    after = page[page.length - 1]!.seq;
+  }
 }

@@ -1,4 +1,4 @@
-import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { AttestError } from '../errors.js';
 import type { KeyAndCertificate } from './self-signed-certificate.js';
@@ -39,13 +39,4 @@ export function readPkcs12(bytes: Buffer, passphrase: string, name: string): Key
   // node:crypto must read them too (verification uses it).
   for (const pem of certificatePems) new X509Certificate(pem);
   return { keyPem, certificatePems };
-}
-
-/** The identity as an in-memory PKCS#12 for @signpdf's P12Signer, under a one-time passphrase. */
-export function toPkcs12(identity: KeyAndCertificate): { bytes: Buffer; passphrase: string } {
-  const passphrase = randomBytes(18).toString('base64');
-  const key = forge.pki.privateKeyFromPem(createPrivateKey(identity.keyPem).export({ type: 'pkcs1', format: 'pem' }) as string);
-  const certs = identity.certificatePems.map((pem) => forge.pki.certificateFromPem(pem));
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, passphrase, { algorithm: 'aes256', count: 1, saltSize: 8 });
-  return { bytes: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), passphrase };
 }

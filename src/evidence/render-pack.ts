@@ -1,7 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
-import { ByteSink } from './byte-sink.js';
-import type { PackAttachment } from './pack-attachments.js';
+import { FileSink } from './file-sink.js';
+import type { PackSteps } from './pack-steps.js';
+import { embedStagedFile } from './pdf/embed-file.js';
+import type { StagedAttachment } from './staged-attachment.js';
 import type { EvidencePackData } from './pack-data.js';
 import { PackWriter, type PageFrame } from './pdf/pack-writer.js';
 import { FONT_FILES, type FontName } from './pdf/theme.js';
@@ -18,8 +20,7 @@ import { reviewerRoster } from './sections/reviewers.js';
 import { scopeAndMethod } from './sections/scope-method.js';
 import { sodSection } from './sections/sod-section.js';
 import { signOffPage } from './sections/sign-off.js';
-import { sha256Hex } from './manifest.js';
-import { signatureLengthFor } from './sign-pdf.js';
+import { signatureLengthFor } from './sign-file.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -76,7 +77,7 @@ function newDocument(data: EvidencePackData, signature: SignatureFields): Doc {
   return doc;
 }
 
-function layout(w: PackWriter, data: EvidencePackData, attachments: readonly PackAttachment[], signature: SignatureFields, starts: ReadonlyMap<string, number>): void {
+async function layout(w: PackWriter, data: EvidencePackData, attachments: readonly StagedAttachment[], signature: SignatureFields, starts: ReadonlyMap<string, number>): Promise<void> {
   const c = data.campaign;
   coverPage(w, {
     org: data.org,
@@ -88,7 +89,7 @@ function layout(w: PackWriter, data: EvidencePackData, attachments: readonly Pac
     workspaceId: data.workspaceId,
     signer: data.signer,
   });
-  contentsPage(w, { sections: sectionList(data), attachments, starts });
+  await contentsPage(w, { sections: sectionList(data), attachments, starts });
   scopeAndMethod(w, {
     campaign: c?.campaign ?? null,
     systems: [...new Set(data.snapshots.filter((s) => s.content === 'access').map((s) => s.system))],
@@ -96,65 +97,90 @@ function layout(w: PackWriter, data: EvidencePackData, attachments: readonly Pac
     analysisRun: data.findings?.runId ?? null,
     sodRun: data.sod?.runId ?? null,
   });
-  populationCompleteness(w, { snapshots: data.snapshots, campaign: c });
+  await populationCompleteness(w, { snapshots: data.snapshots, campaign: c });
   if (c) {
-    reviewerRoster(w, c);
-    decisionSummary(w, c.items);
-    decisionDetail(w, c.items);
-    remediationSection(w, c.remediation);
+    await reviewerRoster(w, c);
+    await decisionSummary(w, c.items);
+    await decisionDetail(w, c.items);
+    await remediationSection(w, c.remediation);
   }
-  sodSection(w, data.sod);
-  findingsSection(w, data.findings);
-  auditSection(w, data.audit);
-  signOffPage(w, {
+  await sodSection(w, data.sod);
+  await findingsSection(w, data.findings);
+  await auditSection(w, data.audit);
+  await signOffPage(w, {
     signer: data.signer,
     signingTime: signature.signingTime,
     reason: signature.reason,
     location: signature.location,
-    attachments: attachments.map((a) => ({ name: a.name, sha256: sha256Hex(a.bytes), bytes: a.bytes.length })),
+    attachments: attachments.map((a) => ({ name: a.name, sha256: a.sha256, bytes: a.bytes })),
   });
 }
 
+export interface RenderedPack {
+  pages: number;
+  /** Where the signature dictionary starts in the file, and the room left for its CMS (bytes). */
+  signatureOffset: number;
+  signatureLength: number;
+}
+
+/** The rows the pack's tables will lay out, for the measuring run's progress. */
+function expectedRows(data: EvidencePackData): number {
+  return (data.campaign?.items.length ?? 0) * 2 + (data.findings?.findings.length ?? 0) + (data.sod?.violations.length ?? 0) + data.snapshots.length;
+}
+
+/** The measuring run: the page count and where each section starts (its document is dropped after). */
+async function measure(data: EvidencePackData, attachments: readonly StagedAttachment[], signature: SignatureFields, frame: PageFrame, steps: PackSteps): Promise<{ total: number; starts: ReadonlyMap<string, number> }> {
+  const rows = expectedRows(data);
+  const measuring = new PackWriter(newDocument(data, signature), false, frame, 0, { steps, onRows: (done) => steps.report('layout', done, rows) });
+  await layout(measuring, data, attachments, signature, new Map());
+  return { total: measuring.page, starts: measuring.sectionStarts };
+}
+
 /**
- * Renders the unsigned pack with its signature placeholder: a measuring run learns the page
- * count and where each section starts, then the drawing run streams the pages out.
+ * Renders the unsigned pack with its signature placeholder into a new file at `path`: a
+ * measuring run learns the page count and where each section starts, then the drawing run
+ * writes the pages through to the file as they are finished, and the staged attachments are
+ * copied in from their scratch files.
  */
-export async function renderPack(data: EvidencePackData, attachments: readonly PackAttachment[], signature: SignatureFields, onPage?: (page: number, total: number) => void): Promise<{ pdf: Buffer; pages: number }> {
+export async function renderPack(data: EvidencePackData, attachments: readonly StagedAttachment[], signature: SignatureFields, path: string, steps: PackSteps): Promise<RenderedPack> {
   const frame: PageFrame = {
     headerLeft: data.org || 'Attest',
     headerRight: data.campaign ? `Evidence pack · ${data.campaign.campaign.name}` : 'Evidence pack · workspace',
     footerLeft: `Generated ${when(data.generatedAt.toISOString())} · signer SHA-256 ${data.signer.fingerprintSha256.slice(0, 16)}…`,
   };
-  const measuring = new PackWriter(newDocument(data, signature), false, frame, 0);
-  layout(measuring, data, attachments, signature, new Map());
-  const total = measuring.page;
+  const { total, starts } = await measure(data, attachments, signature, frame, steps);
 
   const doc = newDocument(data, signature);
-  const sink = new ByteSink();
-  doc.on('data', (chunk: Buffer) => sink.write(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  const drawing = new PackWriter(doc, true, frame, total);
-  if (onPage) doc.on('pageAdded', () => onPage(drawing.page, total));
-  layout(drawing, data, attachments, signature, measuring.sectionStarts);
-  if (drawing.page !== total) throw new Error(`evidence pack layout: measured ${total} pages, drew ${drawing.page}`);
-  for (const a of attachments) {
-    doc.file(a.bytes, { name: a.name, type: a.mediaType, description: a.description, creationDate: signature.signingTime, modifiedDate: signature.signingTime, relationship: 'Data' } as PDFKit.Mixins.PDFAttachmentOptions);
+  const sink = new FileSink(path);
+  try {
+    doc.on('data', (chunk: Uint8Array) => sink.write(chunk));
+    const done = new Promise<void>((resolve, reject) => {
+      doc.on('end', resolve);
+      doc.on('error', reject);
+    });
+    // Once the stream flows, every chunk reaches the file as pdfkit writes it (before, they queue).
+    await steps.pause();
+    const drawing = new PackWriter(doc, true, frame, total, { steps });
+    doc.on('pageAdded', () => steps.report('pages', drawing.page, total));
+    await layout(drawing, data, attachments, signature, starts);
+    if (drawing.page !== total) throw new Error(`evidence pack layout: measured ${total} pages, drew ${drawing.page}`);
+    for (const a of attachments) embedStagedFile(doc, a, signature.signingTime);
+    const signatureLength = signatureLengthFor(signature.certificatePems);
+    const placeholder = pdfkitAddPlaceholder({
+      pdf: doc,
+      pdfBuffer: Buffer.alloc(0),
+      reason: signature.reason,
+      contactInfo: signature.contactInfo,
+      name: signature.name,
+      location: signature.location,
+      signingTime: signature.signingTime,
+      signatureLength,
+      appName: 'Attest',
+    }) as { signature: { offset: number } };
+    doc.end();
+    await done;
+    return { pages: total, signatureOffset: placeholder.signature.offset, signatureLength };
+  } finally {
+    sink.close();
   }
-  pdfkitAddPlaceholder({
-    pdf: doc,
-    pdfBuffer: Buffer.alloc(0),
-    reason: signature.reason,
-    contactInfo: signature.contactInfo,
-    name: signature.name,
-    location: signature.location,
-    signingTime: signature.signingTime,
-    signatureLength: signatureLengthFor(signature.certificatePems),
-    appName: 'Attest',
-  });
-  doc.end();
-  await done;
-  return { pdf: sink.toBuffer(), pages: total };
 }

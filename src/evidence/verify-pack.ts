@@ -22,12 +22,13 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-interface Attachment {
+export interface Attachment {
   name: string;
   bytes: Buffer | null;
 }
 
-function readAttachments(pdf: PdfFile): Attachment[] {
+/** The embedded files named in the catalog's names tree, decoded (null when a stream cannot be). */
+export function readAttachments(pdf: PdfFile): Attachment[] {
   const root = pdf.dict(pdf.trailer.get('Root'));
   const tree = pdf.dict(pdf.dict(root?.get('Names'))?.get('EmbeddedFiles'));
   const names = tree === undefined ? [] : (pdf.resolve(tree.get('Names')) as PdfValue[] | undefined) ?? [];

@@ -4,12 +4,12 @@ import { packTables, type Cell, type PackTable } from './pack-attachments.js';
 import type { EvidencePackData } from './pack-data.js';
 import { reviewerTallies } from './sections/reviewers.js';
 
-function sheetRows(header: readonly string[], rows: readonly Cell[][]): (string | number)[][] {
-  return [[...header], ...rows.map((r) => r.map((v) => (typeof v === 'number' ? v : neutraliseCell(v ?? ''))))];
+function sheetRows(header: readonly string[], rows: Iterable<Cell[]>): (string | number)[][] {
+  return [[...header], ...Array.from(rows, (r) => r.map((v) => (typeof v === 'number' ? v : neutraliseCell(v ?? ''))))];
 }
 
 /** The tables only the workpaper carries (the PDF shows them as pages). */
-function workpaperTables(data: EvidencePackData): Omit<PackTable, 'file' | 'description'>[] {
+function workpaperTables(data: EvidencePackData): Omit<PackTable, 'file' | 'description' | 'count'>[] {
   const c = data.campaign;
   return [
     {

@@ -5,6 +5,7 @@ import { resolveAnalysisScope } from './analysis-scope.js';
 import { correlateAccounts, type CorrelationSummary } from './correlate-accounts.js';
 import { findCorrelationQuestions } from './findings/correlation-findings.js';
 import { findDormant } from './findings/dormant.js';
+import { readSettings } from '../store/settings.js';
 import { DEFAULT_PARAMETERS, FINDING_TYPES, type AnalysisParameters } from './findings/finding-types.js';
 import { prepareFindingTables, type FindingContext } from './findings/found.js';
 import { loadHoldings, type Holdings } from './findings/holdings.js';
@@ -65,7 +66,7 @@ async function analyse(ws: Workspace, request: AnalysisRequest, ctx: AnalysisCon
     if (ctx.signal?.aborted) throw new AttestError('CANCELLED', 'The analysis was cancelled; no run was stored.');
   };
   const parameters: AnalysisParameters = {
-    dormantDays: request.dormantDays ?? DEFAULT_PARAMETERS.dormantDays,
+    dormantDays: request.dormantDays ?? readSettings(ws).dormantDays,
     outlierPercent: request.outlierPercent ?? DEFAULT_PARAMETERS.outlierPercent,
     minPeers: request.minPeers ?? DEFAULT_PARAMETERS.minPeers,
   };

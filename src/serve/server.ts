@@ -1,8 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { invoke } from '../api/invoke.js';
-import type { Progress } from '../api/result.js';
+import { CallRunner } from '../api/call-runner.js';
 import { ApiSession } from '../api/session.js';
 import { PLACEHOLDER_PAGE, readStaticFile } from './static-files.js';
 
@@ -23,7 +22,6 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const COOKIE = 'attest_token';
 const NDJSON = 'application/x-ndjson';
-const PROGRESS_INTERVAL_MS = 100;
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
@@ -81,13 +79,9 @@ function readBody(req: IncomingMessage): Promise<string> {
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const token = randomBytes(32).toString('base64url');
-  const session = new ApiSession();
+  const runner = new CallRunner(new ApiSession());
   let port = 0;
-  let queue: Promise<unknown> = Promise.resolve();
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
-
-  /** Streamed calls still running, by the id their first line names: what POST /cancel aborts. */
-  const running = new Map<string, AbortController>();
 
   /**
    * A long call with progress: newline-delimited JSON, `{"call":id}`, then `{"progress":…}` lines
@@ -97,26 +91,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
    * connection cancels the call too (the page went away).
    */
   const streamCall = async (res: ServerResponse, name: string, input: unknown): Promise<void> => {
-    const abort = new AbortController();
     const id = randomBytes(12).toString('base64url');
-    running.set(id, abort);
-    res.on('close', () => abort.abort());
+    res.on('close', () => runner.cancel(id));
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': `${NDJSON}; charset=utf-8` });
     res.write(`${JSON.stringify({ call: id })}\n`);
-    let lastSent = 0;
-    const onProgress = (progress: Progress): void => {
-      const now = Date.now();
-      if (now - lastSent < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-      lastSent = now;
-      res.write(`${JSON.stringify({ progress })}\n`);
-    };
-    const call = queue.then(() => invoke(name, input, { session, onProgress, signal: abort.signal }));
-    queue = call.catch(() => undefined);
-    try {
-      res.end(`${JSON.stringify({ result: await call })}\n`);
-    } finally {
-      running.delete(id);
-    }
+    const result = await runner.stream(id, name, input, (progress) => res.write(`${JSON.stringify({ progress })}\n`));
+    res.end(`${JSON.stringify({ result })}\n`);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -143,10 +123,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       } catch {
         return sendJson(res, 400, { error: 'Name the call to cancel as {"call": id}.' });
       }
-      const target = typeof id === 'string' ? running.get(id) : undefined;
-      target?.abort();
       // The outcome itself arrives on the call's own stream.
-      return sendJson(res, 200, { cancelling: target !== undefined });
+      return sendJson(res, 200, { cancelling: typeof id === 'string' && runner.cancel(id) });
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'API calls are POST requests.' });
@@ -160,9 +138,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length));
       if ((req.headers.accept ?? '').includes(NDJSON)) return streamCall(res, name, input);
-      const call = queue.then(() => invoke(name, input, { session }));
-      queue = call.catch(() => undefined);
-      return sendJson(res, 200, await call);
+      return sendJson(res, 200, await runner.call(name, input));
     }
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'Only GET is served here.' });
     const file = options.staticDir ? readStaticFile(options.staticDir, url.pathname) : null;
@@ -187,7 +163,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     token,
     close: () =>
       new Promise<void>((resolve) => {
-        session.close();
+        runner.session.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CurrentPicture } from './current-picture.js';
-import { compileGlob, foldPattern, isGlob } from './glob.js';
+import { compileFoldedGlob, foldPattern, isGlob } from './glob.js';
 import { matcherKey, type SodMatcher, type SodRule } from './rule-model.js';
 
 /**
@@ -24,7 +24,7 @@ export interface CompiledRules {
 
 
 interface SystemEntitlements {
-  all: EntitlementRow[];
+  all: FoldedEntitlement[];
   exact: Map<string, number[]>;
   snapshotOf: Map<number, number>;
 }
@@ -34,6 +34,12 @@ interface EntitlementRow {
   snapshotId: number;
   name: string;
   key: string;
+}
+
+interface FoldedEntitlement {
+  id: number;
+  /** The name and the key, folded (one entry when they fold alike). */
+  texts: string[];
 }
 
 /** Entitlements of the picture's snapshots, per system (folded name), with exact lookup by folded name and key. */
@@ -47,9 +53,12 @@ function entitlementsBySystem(db: Database.Database, picture: CurrentPicture): M
   for (const row of rows) {
     const entry = bySystem.get(systemOf.get(row.snapshotId) ?? '');
     if (!entry) continue;
-    entry.all.push(row);
+    const name = foldPattern(row.name);
+    const key = foldPattern(row.key);
+    const texts = name === key ? [name] : [name, key];
+    entry.all.push({ id: row.id, texts });
     entry.snapshotOf.set(row.id, row.snapshotId);
-    for (const text of new Set([foldPattern(row.name), foldPattern(row.key)])) {
+    for (const text of texts) {
       const list = entry.exact.get(text) ?? [];
       list.push(row.id);
       entry.exact.set(text, list);
@@ -82,8 +91,8 @@ export function compileRules(db: Database.Database, picture: CurrentPicture, rul
       unknownSystems.set(foldPattern(m.system), m.system);
       return term;
     }
-    const glob = isGlob(m.entitlement) ? compileGlob(m.entitlement) : null;
-    const matches = glob ? system.all.filter((e) => glob(e.name) || glob(e.key)).map((e) => e.id) : (system.exact.get(foldPattern(m.entitlement)) ?? []);
+    const glob = isGlob(m.entitlement) ? compileFoldedGlob(m.entitlement) : null;
+    const matches = glob ? system.all.filter((e) => e.texts.some(glob)).map((e) => e.id) : (system.exact.get(foldPattern(m.entitlement)) ?? []);
     for (const id of new Set(matches)) {
       const snapshot = system.snapshotOf.get(id) ?? 0;
       if (!termsOfEntitlement.has(id)) {

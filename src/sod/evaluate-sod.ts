@@ -84,14 +84,10 @@ export class HeldTerms {
   }
 }
 
-/** Grants of the entitlements some rule names, per snapshot, packed as account id × multiplier + entitlement id. */
-function loadRelevantGrants(db: Database.Database, compiled: CompiledRules): { segments: { snapshot: number; packed: number[] }[]; multiplier: number } {
-  let maxEntitlement = 0;
-  for (const id of compiled.termsOfEntitlement.keys()) if (id > maxEntitlement) maxEntitlement = id;
-  const multiplier = maxEntitlement + 1;
-  const select = db.prepare('SELECT account_id * @m + entitlement_id FROM grants WHERE snapshot_id = @snapshot AND entitlement_id IN (SELECT value FROM json_each(@ids))').pluck();
-  const segments = [...compiled.relevantBySnapshot].map(([snapshot, ids]) => ({ snapshot, packed: select.all({ m: multiplier, snapshot, ids: JSON.stringify(ids) }) as number[] }));
-  return { segments, multiplier };
+/** The accounts holding each entitlement some rule names: one indexed read per entitlement, small integers only. */
+function loadRelevantGrants(db: Database.Database, compiled: CompiledRules): { snapshot: number; entitlement: number; accounts: number[] }[] {
+  const select = db.prepare('SELECT account_id FROM grants WHERE snapshot_id = ? AND entitlement_id = ?').pluck();
+  return [...compiled.relevantBySnapshot].flatMap(([snapshot, ids]) => ids.map((entitlement) => ({ snapshot, entitlement, accounts: select.all(snapshot, entitlement) as number[] })));
 }
 
 function sideHolds(held: HeldTerms, owner: number, alternatives: readonly (readonly number[])[]): boolean {
@@ -125,26 +121,20 @@ function anchorTerms(held: HeldTerms, sides: readonly (readonly (readonly number
 export function evaluateSodRules(db: Database.Database, picture: CurrentPicture, rules: readonly SodRule[], findings: FindingProvider = NO_FINDINGS): SodEvaluation {
   const compiled = compileRules(db, picture, rules);
   const owners = accountOwners(db, picture);
-  const { segments, multiplier } = loadRelevantGrants(db, compiled);
+  const segments = loadRelevantGrants(db, compiled);
   const held = new HeldTerms(owners.ownerIdentity.length, compiled.terms.length);
   const ownerOfAccount = (account: number): number => {
     const i = account - owners.base;
     return i >= 0 && i < owners.ownerOf.length ? owners.ownerOf[i]! : -1;
   };
-  // Entitlement id → terms as a dense array: a Map lookup per grant costs more than the rest of the loop.
-  const termsOf: (number[] | undefined)[] = new Array<number[] | undefined>(multiplier);
-  for (const [id, terms] of compiled.termsOfEntitlement) termsOf[id] = terms;
   // Each grant's owner, worked out once: the evidence pass below reads it back.
-  const grantOwners = segments.map(({ packed }) => {
-    const ownerOfGrant = new Int32Array(packed.length);
-    for (let i = 0; i < packed.length; i++) {
-      const v = packed[i]!;
-      const account = Math.floor(v / multiplier);
-      const owner = ownerOfAccount(account);
+  const grantOwners = segments.map(({ entitlement, accounts }) => {
+    const terms = compiled.termsOfEntitlement.get(entitlement) ?? [];
+    const ownerOfGrant = new Int32Array(accounts.length);
+    for (let i = 0; i < accounts.length; i++) {
+      const owner = ownerOfAccount(accounts[i]!);
       ownerOfGrant[i] = owner;
-      if (owner < 0) continue;
-      const terms = termsOf[v - account * multiplier];
-      if (terms) for (const t of terms) held.add(owner, t);
+      if (owner >= 0) for (const t of terms) held.add(owner, t);
     }
     return ownerOfGrant;
   });
@@ -187,15 +177,12 @@ export function evaluateSodRules(db: Database.Database, picture: CurrentPicture,
   if (byOwner.size > 0) {
     const violating = new Uint8Array(owners.ownerIdentity.length);
     for (const owner of byOwner.keys()) violating[owner] = 1;
-    segments.forEach(({ snapshot, packed }, s) => {
+    segments.forEach(({ snapshot, entitlement, accounts }, s) => {
       const ownerOfGrant = grantOwners[s]!;
-      for (let i = 0; i < packed.length; i++) {
+      const terms = compiled.termsOfEntitlement.get(entitlement) ?? [];
+      for (let i = 0; i < accounts.length; i++) {
         const owner = ownerOfGrant[i]!;
-        if (owner < 0 || violating[owner] === 0) continue;
-        const v = packed[i]!;
-        const account = Math.floor(v / multiplier);
-        const entitlementId = v - account * multiplier;
-        addEvidence(owner, termsOf[entitlementId] ?? [], { snapshotId: snapshot, accountId: account, entitlementId, finding: null });
+        if (owner >= 0 && violating[owner] === 1) addEvidence(owner, terms, { snapshotId: snapshot, accountId: accounts[i]!, entitlementId: entitlement, finding: null });
       }
     });
     for (const f of accountFindings) {
@@ -203,5 +190,5 @@ export function evaluateSodRules(db: Database.Database, picture: CurrentPicture,
       if (byOwner.has(owner)) addEvidence(owner, findingTermsOf(f.snapshotId, f.finding), { snapshotId: f.snapshotId, accountId: f.accountId, entitlementId: null, finding: f.finding });
     }
   }
-  return { violations, owners, compiled, grantsRead: segments.reduce((n, s) => n + s.packed.length, 0), ownersWithTerms: held.ownersWithTerms };
+  return { violations, owners, compiled, grantsRead: segments.reduce((n, s) => n + s.accounts.length, 0), ownersWithTerms: held.ownersWithTerms };
 }

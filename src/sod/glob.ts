@@ -14,15 +14,20 @@ export function isGlob(pattern: string): boolean {
 }
 
 export function compileGlob(pattern: string): TextMatcher {
+  const matches = compileFoldedGlob(pattern);
+  return (text) => matches(foldPattern(text));
+}
+
+/** As compileGlob, for text already folded (foldPattern): many texts matched against many patterns fold once. */
+export function compileFoldedGlob(pattern: string): TextMatcher {
   const folded = foldPattern(pattern);
-  if (!isGlob(folded)) return (text) => foldPattern(text) === folded;
+  if (!isGlob(folded)) return (t) => t === folded;
   const pieces = folded.split('*');
   const head = pieces[0] ?? '';
   const tail = pieces[pieces.length - 1] ?? '';
   const middle = pieces.slice(1, -1).filter((p) => p !== '');
   const minLength = head.length + tail.length + middle.reduce((n, p) => n + p.length, 0);
-  return (text) => {
-    const t = foldPattern(text);
+  return (t) => {
     if (t.length < minLength || !t.startsWith(head) || !t.endsWith(tail)) return false;
     let at = head.length;
     const end = t.length - tail.length;

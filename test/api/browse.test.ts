@@ -92,11 +92,28 @@ describe('the screens’ read operations over the demo company', () => {
     expect(await invoke('import.preview', { path: join(dir, 'missing.csv') }, { session })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
   });
 
-  it('keeps settings in the workspace, audited', async () => {
-    expect(await ok('settings.get', {})).toEqual({ autoLockMinutes: 15, staleDays: 30 });
-    expect(await ok('settings.update', { autoLockMinutes: 5 })).toEqual({ autoLockMinutes: 5, staleDays: 30 });
+  it('keeps settings in the workspace, audited; the operator set there names later changes; the dormant threshold is the analysis default', async () => {
+    const initial = await ok('settings.get', {});
+    expect(initial).toEqual({ operator: expect.any(String) as unknown, autoLockMinutes: 15, staleDays: 30, dormantDays: 90 });
+    expect(await ok('settings.update', { autoLockMinutes: 5 })).toEqual({ ...initial, autoLockMinutes: 5 });
     expect(await invoke('settings.update', { autoLockMinutes: -1 }, { session })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const events = await ok('audit.list', { afterSeq: 0, limit: 10_000 });
-    expect(events.events.at(-1)).toMatchObject({ action: 'settings.update' });
+    expect(await invoke('settings.update', { dormantDays: 0 }, { session })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const lastEvent = async () => (await ok('audit.list', { afterSeq: 0, limit: 10_000 })).events.at(-1);
+    expect(await lastEvent()).toMatchObject({ action: 'settings.update', actor: session.operator });
+
+    await ok('settings.update', { operator: '  Dana Reviewer ' });
+    expect((await ok('settings.get', {})).operator).toBe('Dana Reviewer');
+    expect(await lastEvent()).toMatchObject({ action: 'settings.update', payload: { to: { operator: 'Dana Reviewer' } } });
+    expect((await ok('workspace.info', {})).operator).toBe('Dana Reviewer');
+    await ok('settings.update', { staleDays: 45 });
+    expect(await lastEvent()).toMatchObject({ action: 'settings.update', actor: 'Dana Reviewer' });
+
+    // The analysis takes its dormant threshold from the settings unless the run names one.
+    await ok('settings.update', { dormantDays: 400 });
+    const byDefault = await ok('analysis.run', {});
+    expect(byDefault.parameters.dormantDays).toBe(400);
+    const named = await ok('analysis.run', { dormantDays: 30 });
+    expect(named.parameters.dormantDays).toBe(30);
+    expect(named.counts.dormant ?? 0).toBeGreaterThanOrEqual(byDefault.counts.dormant ?? 0);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,10 +22,10 @@ async function pack(items: number): Promise<CaseResult> {
     await ensureSigningIdentity(ws, 'bench');
     const campaign = campaignOver(syntheticGrants(items));
     const start = performance.now();
-    const built = await buildEvidencePack(ws, { operator: 'bench', campaign });
+    const built = await buildEvidencePack(ws, { operator: 'bench', campaign, out: join(dir, 'pack.pdf') });
     const seconds = (performance.now() - start) / 1000;
     ws.close();
-    if (built.pdf.length === 0) throw new Error('empty pack');
+    if (statSync(built.path).size === 0) throw new Error('empty pack');
     return { rows: items, seconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });

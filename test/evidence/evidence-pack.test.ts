@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { buildEvidencePack } from '../../src/evidence/build-pack.js';
 import { PdfFile, PdfString, type PdfName } from '../../src/evidence/pdf-objects.js';
 import { verifyPackBytes } from '../../src/evidence/verify-pack.js';
 import { evidenceWorkpaper } from '../../src/evidence/workpaper-xlsx.js';
@@ -11,6 +10,7 @@ import { runCli } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { campaignOver, grantsOfWorkspace } from './helpers/campaign-fixture.js';
 import { useDemoWorkspace } from './helpers/demo-workspace.js';
+import { attachmentBytes, packInto } from './helpers/pack-file.js';
 import { pdfsig, pdfText, qpdfCheck, renderPages } from './helpers/pdf-tools.js';
 
 const demo = useDemoWorkspace();
@@ -37,10 +37,9 @@ function flip(pdf: Buffer, at: number): Buffer {
 describe('evidence pack', () => {
   it('is signed as pdfsig reads it, passes qpdf --check, renders every page, and verifies; one flipped byte is a digest mismatch to both', async () => {
     // A fixed instant: the same bytes every run, so the flipped byte below is always the same one.
-    const pack = await buildEvidencePack(demo.ws(), { operator: 'tester', now: new Date('2026-11-30T09:00:00Z') });
+    const pack = await packInto(demo.ws(), tempDir(), { operator: 'tester', now: new Date('2026-11-30T09:00:00Z') });
     const dir = tempDir();
-    const path = join(dir, 'pack.pdf');
-    writeFileSync(path, pack.pdf);
+    const path = pack.path;
     const sig = pdfsig(path);
     expect(sig).toContain('Signature is Valid.');
     expect(sig).toContain('Total document signed');
@@ -61,7 +60,7 @@ describe('evidence pack', () => {
   });
 
   it('fails verification for bytes appended after signing, a changed attachment, and a PDF without a signature', async () => {
-    const pack = await buildEvidencePack(demo.ws(), { operator: 'tester' });
+    const pack = await packInto(demo.ws(), tempDir(), { operator: 'tester' });
     const appended = verifyPackBytes(Buffer.concat([pack.pdf, Buffer.from('\n% appended\n')]));
     expect(appended).toMatchObject({ ok: false, signature: 'invalid' });
     expect(appended.problems.join(' ')).toMatch(/appended/);
@@ -84,24 +83,24 @@ describe('evidence pack', () => {
 
   it('states one instant as the cover time, /M, the CMS signing time and the manifest; the same state and instant give the same bytes', async () => {
     const now = new Date('2026-11-30T08:15:42.345Z');
-    const a = await buildEvidencePack(demo.ws(), { operator: 'tester', now: new Date(now) });
-    const b = await buildEvidencePack(demo.ws(), { operator: 'tester', now: new Date(now) });
+    const a = await packInto(demo.ws(), tempDir(), { operator: 'tester', now: new Date(now) });
+    const b = await packInto(demo.ws(), tempDir(), { operator: 'tester', now: new Date(now) });
     expect(b.pdf.equals(a.pdf)).toBe(true);
     expect(verifyPackBytes(a.pdf).signingTime).toBe('2026-11-30T08:15:42.000Z');
     const sigDict = [...new PdfFile(a.pdf).objects()].map((o) => o.value).find((v) => v instanceof Map && (v.get('Type') as PdfName | undefined)?.name === 'Sig') as Map<string, unknown>;
     expect((sigDict.get('M') as PdfString).text).toBe("D:20261130081542Z");
-    expect((JSON.parse(a.attachments.find((f) => f.name === 'manifest.json')!.bytes.toString()) as { generatedAt: string }).generatedAt).toBe('2026-11-30T08:15:42.000Z');
-    const c = await buildEvidencePack(demo.ws(), { operator: 'tester', now: new Date('2026-12-01T00:00:00Z') });
+    expect((JSON.parse(attachmentBytes(a.pdf, 'manifest.json').toString()) as { generatedAt: string }).generatedAt).toBe('2026-11-30T08:15:42.000Z');
+    const c = await packInto(demo.ws(), tempDir(), { operator: 'tester', now: new Date('2026-12-01T00:00:00Z') });
     // Another instant: the data files are the same, only the manifest's time and the pages' differ.
     for (const name of ['decisions.csv', 'population.csv', 'findings.csv', 'audit-log.jsonl']) {
-      expect(c.attachments.find((f) => f.name === name)!.bytes.equals(a.attachments.find((f) => f.name === name)!.bytes)).toBe(true);
+      expect(attachmentBytes(c.pdf, name).equals(attachmentBytes(a.pdf, name))).toBe(true);
+      expect(c.attachments.find((f) => f.name === name)!.sha256).toBe(a.attachments.find((f) => f.name === name)!.sha256);
     }
   });
 
   it('shows the workspace: snapshots with hashes and row counts, SoD violations, findings with disposition, the audit head, page X of Y', async () => {
-    const pack = await buildEvidencePack(demo.ws(), { operator: 'tester' });
-    const path = join(tempDir(), 'pack.pdf');
-    writeFileSync(path, pack.pdf);
+    const pack = await packInto(demo.ws(), tempDir(), { operator: 'tester' });
+    const path = pack.path;
     const text = pdfText(path);
     const raw = pdfText(path, { mode: 'raw' }).replace(/\s+/g, '');
     for (const snapshot of pack.data.snapshots) expect(raw).toContain(snapshot.sha256);
@@ -119,10 +118,8 @@ describe('evidence pack', () => {
 describe('evidence pack of a campaign', () => {
   it('has the campaign sections, an outline, a detail table whose header repeats on every page, and the decisions attached', async () => {
     const campaign = campaignOver(grantsOfWorkspace(demo.ws().db));
-    const pack = await buildEvidencePack(demo.ws(), { operator: 'tester', campaign });
-    const dir = tempDir();
-    const path = join(dir, 'campaign.pdf');
-    writeFileSync(path, pack.pdf);
+    const pack = await packInto(demo.ws(), tempDir(), { operator: 'tester', campaign });
+    const path = pack.path;
     expect(verifyPackBytes(pack.pdf).ok).toBe(true);
     expect(pdfsig(path)).toContain('Signature is Valid.');
     expect(qpdfCheck(path).code).toBe(0);
@@ -142,7 +139,7 @@ describe('evidence pack of a campaign', () => {
     expect(all).toContain('Verified removed');
     expect(all).toContain('Still present');
 
-    const decisions = pack.attachments.find((a) => a.name === 'decisions.csv')!.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const decisions = attachmentBytes(pack.pdf, 'decisions.csv').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(decisions[0]).toMatch(/^ReviewId,ReviewName,ReviewStartDate,ReviewEndDate,Stage,ItemId,ResourceType,ResourceDisplayName/);
     expect(decisions).toHaveLength(campaign.items.length + 1);
     expect(decisions.filter((l) => l.includes(',Deny,'))).toHaveLength(campaign.items.filter((i) => i.outcome === 'revoke').length);
@@ -157,7 +154,7 @@ describe('evidence pack of a campaign', () => {
 describe('attest verify and attest evidence', () => {
   it('verify prints the CLI.md keys and exits 0, or 1 for a tampered pack; evidence refuses an unknown campaign (exit 4)', async () => {
     const dir = tempDir();
-    const pack = await buildEvidencePack(demo.ws(), { operator: 'tester' });
+    const pack = await packInto(demo.ws(), tempDir(), { operator: 'tester' });
     const good = join(dir, 'good.pdf');
     const bad = join(dir, 'bad.pdf');
     writeFileSync(good, pack.pdf);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { invoke } from '../../src/api/invoke.js';
 import { ApiSession } from '../../src/api/session.js';
 import { listAuditEvents } from '../../src/audit/audit-log.js';
-import { buildEvidencePack } from '../../src/evidence/build-pack.js';
 import { readSigningIdentity } from '../../src/evidence/signing-identity.js';
 import { verifyPackBytes } from '../../src/evidence/verify-pack.js';
 import { failure } from '../helpers/attest-failure.js';
@@ -12,6 +11,7 @@ import { runCli } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { newWorkspace, PASSPHRASE } from '../helpers/workspace.js';
 import { opensslP12 } from './helpers/p12-file.js';
+import { packInto } from './helpers/pack-file.js';
 import { importSignerFile } from '../../src/evidence/signer-file.js';
 
 const tempDir = useTempDirs();
@@ -40,8 +40,8 @@ describe('signing identity', () => {
   it('a workspace without one gets it on first use, once, in the audit trail', async () => {
     const ws = newWorkspace(tempDir());
     expect(readSigningIdentity(ws)).toBeNull();
-    const first = await buildEvidencePack(ws, { operator: 'tester' });
-    const second = await buildEvidencePack(ws, { operator: 'tester' });
+    const first = await packInto(ws, tempDir(), { operator: 'tester' });
+    const second = await packInto(ws, tempDir(), { operator: 'tester' });
     expect(second.signerFingerprintSha256).toBe(first.signerFingerprintSha256);
     expect(ws.getMeta('signer_fingerprint_sha256')).toBe(first.signerFingerprintSha256);
     expect(listAuditEvents(ws.db).filter((e) => e.action === 'signer.created')).toHaveLength(1);
@@ -51,10 +51,10 @@ describe('signing identity', () => {
   it("an organisation's PKCS#12 (openssl, AES-256) replaces it; packs are then signed by it; the change is audited", async () => {
     const dir = tempDir();
     const ws = newWorkspace(dir);
-    const own = await buildEvidencePack(ws, { operator: 'tester' });
+    const own = await packInto(ws, tempDir(), { operator: 'tester' });
     const imported = importSignerFile(ws, opensslP12(dir, { key: 'rsa', passphrase: 'org secret' }), 'org secret', 'tester');
     expect(imported).toMatchObject({ source: 'imported', selfSigned: true, subject: 'CN=Acme Audit Signing, O=Acme Audit Ltd' });
-    const pack = await buildEvidencePack(ws, { operator: 'tester' });
+    const pack = await packInto(ws, tempDir(), { operator: 'tester' });
     expect(pack.signerFingerprintSha256).toBe(imported.fingerprintSha256);
     expect(pack.signerFingerprintSha256).not.toBe(own.signerFingerprintSha256);
     expect(verifyPackBytes(pack.pdf)).toMatchObject({ ok: true, signer: { fingerprintSha256: imported.fingerprintSha256, subject: 'CN=Acme Audit Signing, O=Acme Audit Ltd' } });
@@ -66,7 +66,7 @@ describe('signing identity', () => {
   it('refuses a wrong passphrase, an EC key and a file that is no PKCS#12, each with its code, and keeps the identity', async () => {
     const dir = tempDir();
     const ws = newWorkspace(dir);
-    const before = (await buildEvidencePack(ws, { operator: 'tester' })).signerFingerprintSha256;
+    const before = (await packInto(ws, tempDir(), { operator: 'tester' })).signerFingerprintSha256;
     const rsa = opensslP12(dir, { key: 'rsa', passphrase: 'right' });
     expect((await failure(Promise.resolve().then(() => importSignerFile(ws, rsa, 'wrong', 'tester')))).code).toBe('P12_WRONG_PASSPHRASE');
     expect((await failure(Promise.resolve().then(() => importSignerFile(ws, opensslP12(dir, { key: 'ec', passphrase: 'pw' }), 'pw', 'tester')))).code).toBe('P12_NOT_RSA');

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/api/contract.js';
 
 /** Steps a person takes in the workstation, shared by the browser tests and the screenshot script. */
 export async function unlockWorkspace(page: Page, path: string, passphrase: string): Promise<void> {
@@ -23,20 +22,6 @@ export async function importThroughWizard(page: Page, file: string, system: stri
   await form.getByRole('textbox', { name: /^System/ }).fill(system);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('region', { name: 'Problems found' }).waitFor();
-}
-
-/** The serve host's API as the page calls it, for a test to compare with (the launch token as a Bearer header). */
-export function serveApi(server: { port: number; token: string }) {
-  return async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/api/${name}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: true; value: OperationOutput<K> } | { ok: false; error: { code: string } };
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value;
-  };
 }
 
 /** Runs the campaign wizard up to its pre-launch check (the draft created, the check shown). */

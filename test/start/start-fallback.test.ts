@@ -112,6 +112,9 @@ describe('npm start without the Electron runtime', () => {
     });
     expect(info.status).toBe(200);
     expect(await info.json()).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE_OPEN' } });
+    // The browser has no OS keychain: "remember on this computer" is not offered.
+    const secrets = await fetch(`${origin}/api/secrets.status`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(await secrets.json()).toEqual({ ok: true, value: { available: false, remembered: false } });
   });
 
   it('stops, with the server it started, on SIGTERM', async () => {

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbookFile } from '../campaigns/workbook-file.js';
 import { startWorkstation, type Workstation } from '../helpers/workstation.js';
-import { createCampaignThroughWizard, openScreen, pressAndAdvance, serveApi, shownItem, unlockWorkspace } from '../helpers/workstation-flows.js';
+import { workstationApi } from '../helpers/workstation-api.js';
+import { createCampaignThroughWizard, openScreen, pressAndAdvance, shownItem, unlockWorkspace } from '../helpers/workstation-flows.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
 
 let ws: Workstation;
-let api: ReturnType<typeof serveApi>;
+const api = workstationApi(() => ws);
 let campaignId = 0;
 let reviewer = '';
 
@@ -25,7 +26,6 @@ const pendingOf = async (who: string) => (await api('campaigns.itemsPage', { cam
 
 beforeAll(async () => {
   ws = await startWorkstation({ demo: true });
-  api = serveApi(ws.server);
   await unlockWorkspace(ws.page, ws.demoWorkspace!, PASSPHRASE);
   await ws.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 });

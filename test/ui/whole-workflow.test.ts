@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../src/demo/generate-demo-company.js';
 import { writeDemoCompany } from '../../src/demo/write-demo-company.js';
 import { startWorkstation, type Workstation } from '../helpers/workstation.js';
-import { createCampaignThroughWizard, importThroughWizard, openScreen, pressAndAdvance, serveApi, shownItem } from '../helpers/workstation-flows.js';
+import { workstationApi } from '../helpers/workstation-api.js';
+import { createCampaignThroughWizard, importThroughWizard, openScreen, pressAndAdvance, shownItem } from '../helpers/workstation-flows.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
 
 let ws: Workstation;
-let api: ReturnType<typeof serveApi>;
+const api = workstationApi(() => ws);
 
 beforeAll(async () => {
   ws = await startWorkstation();
-  api = serveApi(ws.server);
 });
 afterAll(async () => {
   await ws?.close();

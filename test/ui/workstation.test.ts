@@ -1,16 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/api/contract.js';
 import { grantsCsv } from '../bench/import-fixtures.js';
 import { startWorkstation, type Workstation } from '../helpers/workstation.js';
-import { importThroughWizard, openScreen, serveApi, unlockWorkspace } from '../helpers/workstation-flows.js';
+import { workstationApi } from '../helpers/workstation-api.js';
+import { importThroughWizard, openScreen, unlockWorkspace } from '../helpers/workstation-flows.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
 
 let ws: Workstation;
 
-/** The same API the page uses, called by the test over the same serve host. */
-const api = <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> => serveApi(ws.server)(name, input);
+const api = workstationApi(() => ws);
 
 function digits(text: string | null): number {
   return Number((text ?? '').replace(/\D/g, ''));
@@ -31,6 +30,8 @@ describe('the workstation in chromium, over the serve host and the demo company'
     await alert.waitFor();
     expect(await alert.getAttribute('data-error-code')).toBe('WRONG_PASSPHRASE');
     expect(await alert.textContent()).toMatch(/passphrase/i);
+    // The browser has no OS keychain: the host does not offer "remember on this computer".
+    expect(await page.getByLabel('Remember on this computer').count()).toBe(0);
     await unlockWorkspace(page, ws.demoWorkspace!, PASSPHRASE);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(await page.getByTestId('workspace-org').textContent()).toBe((await api('workspace.info', {})).org);

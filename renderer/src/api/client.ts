@@ -1,6 +1,7 @@
 import type { MenuCommand } from '../../../src/api/bridge';
 import type { OperationInput, OperationName, OperationOutput } from '../../../src/api/contract';
 import type { Progress, Result } from '../../../src/api/result';
+import { callWithProgressOverIpc } from './ipc-progress';
 
 export type { MenuCommand, Progress };
 
@@ -73,17 +74,17 @@ async function readStream(body: ReadableStream<Uint8Array>, onCall: (id: string)
 }
 
 /**
- * Calls a long operation (an import, the demo company) with progress, streamed over loopback
- * HTTP. `signal` asks the host to stop (POST /cancel); the answer is still the host's own: the
- * CANCELLED error when the work stopped and nothing was saved, or the result when it had
- * finished first.
+ * Calls a long operation (an import, the demo company) with progress: over IPC in the desktop
+ * app, streamed over loopback HTTP in the browser. `signal` asks the host to stop; the answer is
+ * still the host's own: the CANCELLED error when the work stopped and nothing was saved, or the
+ * result when it had finished first.
  */
 export async function callWithProgress<K extends OperationName>(
   name: K,
   input: OperationInput<K>,
   options: { onProgress: (progress: Progress) => void; signal: AbortSignal },
 ): Promise<Result<OperationOutput<K>>> {
-  if (window.attest) return call(name, input);
+  if (window.attest) return callWithProgressOverIpc(window.attest, name, input, options);
   let callId: string | null = null;
   const cancel = (): void => {
     if (callId !== null) void fetch('/cancel', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ call: callId }) }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Button, Code, DataList, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Code, DataList, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OperationOutput } from '../../../src/api/contract';
 import type { ApiError } from '../../../src/api/result';
@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { SectionPanel } from '../components/SectionPanel';
+import { SigningIdentityPanel } from '../components/SigningIdentityPanel';
 import { formatDate } from '../format';
 import type { WorkspaceInfo } from './Workstation.page';
 
@@ -30,19 +31,23 @@ const AUTO_LOCK_CHOICES = [
 export function SettingsPage({ info, settings, onSaved }: SettingsPageProps) {
   const [autoLock, setAutoLock] = useState('15');
   const [staleDays, setStaleDays] = useState<number | string>(30);
+  const [dormantDays, setDormantDays] = useState<number | string>(90);
+  const [operator, setOperator] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (!settings) return;
     setAutoLock(String(settings.autoLockMinutes));
     setStaleDays(settings.staleDays);
+    setDormantDays(settings.dormantDays);
+    setOperator(settings.operator);
   }, [settings]);
   const choices = AUTO_LOCK_CHOICES.some((c) => c.value === autoLock) ? AUTO_LOCK_CHOICES : [...AUTO_LOCK_CHOICES, { value: autoLock, label: `After ${autoLock} minutes` }];
 
   const save = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     setSaved(false);
-    const result = await call('settings.update', { autoLockMinutes: Number(autoLock), staleDays: Number(staleDays) });
+    const result = await call('settings.update', { operator, autoLockMinutes: Number(autoLock), staleDays: Number(staleDays), dormantDays: Number(dormantDays) });
     if (!result.ok) return setError(result.error);
     setError(null);
     setSaved(true);
@@ -55,8 +60,19 @@ export function SettingsPage({ info, settings, onSaved }: SettingsPageProps) {
       <Stack gap="lg" maw={760}>
         <Paper withBorder p="lg" component="form" aria-label="Workspace settings" onSubmit={(event: FormEvent<HTMLFormElement>) => void save(event)}>
           <Stack gap="md">
+            <TextInput
+              label="Operator name"
+              description="Who the audit trail names for the changes made in this workspace (and who prepared its evidence packs). Empty: this computer's user name."
+              placeholder={info.operator}
+              value={operator}
+              onChange={(e) => setOperator(e.currentTarget.value)}
+              maxLength={200}
+            />
             <Select label="Lock the workspace" description="After this long without keyboard or mouse activity, the workspace locks and forgets its key." data={choices} value={autoLock} onChange={(value) => setAutoLock(value ?? '15')} allowDeselect={false} />
-            <NumberInput label="Stale after (days)" description="A system whose newest snapshot is older than this is flagged on the dashboard." min={1} max={3650} value={staleDays} onChange={setStaleDays} />
+            <Group grow align="flex-start">
+              <NumberInput label="Stale after (days)" description="A system whose newest snapshot is older than this is flagged on the dashboard." min={1} max={3650} value={staleDays} onChange={setStaleDays} />
+              <NumberInput label="Dormant after (days)" description="An account unused this long is a dormant finding; the analysis uses it unless a run names another." min={1} max={36500} value={dormantDays} onChange={setDormantDays} />
+            </Group>
             <ApiErrorAlert error={error} title="The settings were not saved" />
             <Group>
               <Button type="submit">Save settings</Button>
@@ -78,7 +94,7 @@ export function SettingsPage({ info, settings, onSaved }: SettingsPageProps) {
             </DataList.Item>
             <DataList.Item>
               <DataList.ItemLabel>Operator</DataList.ItemLabel>
-              <DataList.ItemValue>{info.operator}</DataList.ItemValue>
+              <DataList.ItemValue>{settings?.operator || info.operator}</DataList.ItemValue>
             </DataList.Item>
             <DataList.Item>
               <DataList.ItemLabel>Created</DataList.ItemLabel>
@@ -94,20 +110,9 @@ export function SettingsPage({ info, settings, onSaved }: SettingsPageProps) {
               <DataList.ItemLabel>Schema version</DataList.ItemLabel>
               <DataList.ItemValue>{info.schemaVersion}</DataList.ItemValue>
             </DataList.Item>
-            <DataList.Item>
-              <DataList.ItemLabel>Signing certificate</DataList.ItemLabel>
-              <DataList.ItemValue>
-                {info.signer.fingerprintSha256 ? (
-                  <Code>SHA-256 {info.signer.fingerprintSha256}</Code>
-                ) : (
-                  <Text c="dimmed" span inherit>
-                    Not created yet
-                  </Text>
-                )}
-              </DataList.ItemValue>
-            </DataList.Item>
           </DataList>
         </SectionPanel>
+        <SigningIdentityPanel />
       </Stack>
     </>
   );

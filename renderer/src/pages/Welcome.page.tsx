@@ -13,8 +13,8 @@ export interface WelcomePageProps {
   onUnlocked: () => void;
   /** A problem to show above the forms (for example, the app stopped answering). */
   notice: ApiError | null;
-  /** Focus requests from the File menu, one counter per form. */
-  focus: { create: number; open: number };
+  /** Focus requests from the File menu, one counter per form, and the file Open Recent chose. */
+  focus: { create: number; open: number; openPath?: string | undefined };
   /** Why the workspace was locked, when it was not the user's click (the idle timer). */
   lockedReason?: string | null;
 }
@@ -67,7 +67,7 @@ export function WelcomePage({ onUnlocked, notice, focus, lockedReason = null }: 
           )}
           <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="xl">
             <FormCard title="Open a workspace" intro="Unlock a workspace you or a colleague created.">
-              <OpenWorkspaceForm onUnlocked={onUnlocked} focusSignal={focus.open} />
+              <OpenWorkspaceForm onUnlocked={onUnlocked} focusSignal={focus.open} requestedPath={focus.openPath} />
             </FormCard>
             <FormCard title="Create a workspace" intro="Start a new review or audit in a new encrypted file.">
               <CreateWorkspaceForm onUnlocked={onUnlocked} focusSignal={focus.create} />

@@ -7,6 +7,7 @@ import { useHashRoute } from '../hooks/useHashRoute';
 import { AuditPage } from './Audit.page';
 import { CampaignsPage } from './Campaigns.page';
 import { DashboardPage } from './Dashboard.page';
+import { EvidencePage } from './Evidence.page';
 import { FindingsPage } from './Findings.page';
 import { IdentitiesPage } from './Identities.page';
 import { IdentityPage } from './Identity.page';
@@ -30,8 +31,9 @@ const NAV: NavItem[] = [
   { id: 'findings', label: 'Findings & SoD', description: 'Risks and violations' },
   { id: 'campaigns', label: 'Campaigns', description: 'Access reviews and decisions' },
   { id: 'import', label: 'Import', description: 'Bring in an export' },
+  { id: 'evidence', label: 'Evidence', description: 'Signed packs, verification' },
   { id: 'audit', label: 'Audit trail', description: 'Every change, hash-chained' },
-  { id: 'settings', label: 'Settings', description: 'Auto-lock, staleness' },
+  { id: 'settings', label: 'Settings', description: 'Operator, signing, thresholds' },
 ];
 
 /** The unlocked workspace: the shell, the screen the URL names, and the auto-lock. */
@@ -46,6 +48,10 @@ export function WorkstationPage({ info, onLock }: WorkstationPageProps) {
 
   const [screen = 'dashboard', detail, ...rest] = route;
   const active = NAV.some((n) => n.id === screen) ? screen : 'dashboard';
+  // Another screen starts at its top, not at the scroll position of the one before.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [active]);
   return (
     <WorkstationShell org={info.org} path={info.path} items={NAV} active={active} onNavigate={(id) => navigate(id)} onLock={() => onLock()}>
       {active === 'dashboard' && <DashboardPage onNavigate={navigate} />}
@@ -54,6 +60,7 @@ export function WorkstationPage({ info, onLock }: WorkstationPageProps) {
       {active === 'findings' && <FindingsPage route={detail ? [detail, ...rest] : []} onNavigate={navigate} />}
       {active === 'campaigns' && <CampaignsPage route={detail ? [detail, ...rest] : []} onNavigate={navigate} />}
       {active === 'import' && <ImportPage onNavigate={navigate} />}
+      {active === 'evidence' && <EvidencePage workspacePath={info.path} />}
       {active === 'audit' && <AuditPage />}
       {active === 'settings' && <SettingsPage info={info} settings={settings} onSaved={setSettings} />}
     </WorkstationShell>

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import zstd from 'zstd-napi/binding';
+import zstd from 'zstd-napi/binding.js';
 import { AttestError } from '../../errors.js';
 import { ProtobufError, ProtobufReader } from './protobuf-reader.js';
 

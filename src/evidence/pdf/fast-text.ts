@@ -66,8 +66,10 @@ export class FastText {
   draw(doc: Doc, text: string, x: number, y: number): void {
     const d = doc as unknown as DocInternals;
     const font = d._font;
-    let hex = '';
-    for (const ch of text) hex += this.glyph(font, ch).hex;
+    // One array joined once: `hex +=` per character left a rope of small strings per cell.
+    const glyphs: string[] = [];
+    for (const ch of text) glyphs.push(this.glyph(font, ch).hex);
+    const hex = glyphs.join('');
     d.page.fonts[font.id] ??= font.ref();
     const h = d.page.height;
     const baseline = h - y - (font.ascender / 1000) * d._fontSize;

@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import type { PackSteps } from '../pack-steps.js';
 import { FastText } from './fast-text.js';
 import { TextMeasurer } from './text-wrap.js';
 import { COLOR, PAGE, type FontName, type Orientation } from './theme.js';
@@ -47,6 +48,8 @@ export class PackWriter {
   private readonly text: TextMeasurer;
   private readonly glyphs = new FastText();
   private current: { font: FontName | null; size: number; color: string } = { font: null, size: 0, color: '' };
+  /** Table rows laid out so far (progress). */
+  private rows = 0;
   /** Where each section starts: filled in by the measuring run, read by the contents page. */
   readonly sectionStarts = new Map<string, number>();
 
@@ -55,6 +58,7 @@ export class PackWriter {
     readonly drawing: boolean,
     private readonly frame: PageFrame,
     private readonly totalPages: number,
+    private readonly work: { steps?: PackSteps; onRows?: (done: number) => void } = {},
   ) {
     this.text = new TextMeasurer((t, font, size) => {
       this.setFont(font, size);
@@ -190,7 +194,7 @@ export class PackWriter {
   }
 
   /** A table whose header repeats on every page it runs onto; rows never split across pages. */
-  table(spec: TableSpec): number {
+  async table(spec: TableSpec): Promise<number> {
     const size = spec.size ?? 8;
     const pad = 3;
     const total = spec.columns.reduce((s, c) => s + c.weight, 0);
@@ -230,6 +234,11 @@ export class PackWriter {
       });
       this.y += height;
       count += 1;
+      // Every so often: report, let the event loop turn (progress out, a cancel in), stop if cancelled.
+      if ((++this.rows & 1023) === 0) {
+        this.work.onRows?.(this.rows);
+        await this.work.steps?.pause();
+      }
     }
     if (count === 0) {
       this.textAt('None.', this.left + pad, this.y + pad, 'italic', size, COLOR.muted);

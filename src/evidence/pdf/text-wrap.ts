@@ -3,6 +3,9 @@ import type { FontName } from './theme.js';
 /** Measures text in a font and size; the pack writer passes pdfkit's measurement. */
 export type Measure = (text: string, font: FontName, size: number) => number;
 
+/** Whitespace that wrapping would change: a line break, a tab, a run of spaces, a space at either end. */
+const IRREGULAR_SPACE = /[^\S ]| {2}|^ | $|^$/;
+
 /** Wraps text to a width; widths come from the glyphs' advances (FastText), cheap enough not to cache per word. */
 export class TextMeasurer {
   constructor(private readonly measure: Measure) {}
@@ -35,6 +38,9 @@ export class TextMeasurer {
 
   /** Lines of at most `width` points; at most `maxLines`, the last one ending in "…" when cut. */
   wrap(text: string, font: FontName, size: number, width: number, maxLines = Infinity): string[] {
+    // Most table cells are one short line already: no splitting, no rebuilding (it was most of
+    // the garbage a pack of 100k rows makes, and so of its peak memory).
+    if (!IRREGULAR_SPACE.test(text) && this.width(text, font, size) <= width) return [text];
     const lines: string[] = [];
     for (const paragraph of text.split(/\r?\n/)) {
       let line = '';

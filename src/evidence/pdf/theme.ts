@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { resourcePath } from '../../files/resource-path.js';
 
 /** The pack's fonts (Source Sans 3, SIL OFL 1.1, resources/fonts), embedded as subsets. */
 export const FONT_FILES = {
-  regular: fileURLToPath(new URL('../../../resources/fonts/SourceSans3-Regular.ttf', import.meta.url)),
-  semibold: fileURLToPath(new URL('../../../resources/fonts/SourceSans3-Semibold.ttf', import.meta.url)),
-  bold: fileURLToPath(new URL('../../../resources/fonts/SourceSans3-Bold.ttf', import.meta.url)),
-  italic: fileURLToPath(new URL('../../../resources/fonts/SourceSans3-It.ttf', import.meta.url)),
+  regular: resourcePath('fonts/SourceSans3-Regular.ttf'),
+  semibold: resourcePath('fonts/SourceSans3-Semibold.ttf'),
+  bold: resourcePath('fonts/SourceSans3-Bold.ttf'),
+  italic: resourcePath('fonts/SourceSans3-It.ttf'),
 } as const;
 export type FontName = keyof typeof FONT_FILES;
 

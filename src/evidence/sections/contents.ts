@@ -8,7 +8,7 @@ export interface ContentsData {
   starts: ReadonlyMap<string, number>;
 }
 
-export function contentsPage(w: PackWriter, data: ContentsData): void {
+export async function contentsPage(w: PackWriter, data: ContentsData): Promise<void> {
   w.section('contents', 'Contents');
   data.sections.forEach((s, i) => {
     w.ensure(18);
@@ -24,5 +24,5 @@ export function contentsPage(w: PackWriter, data: ContentsData): void {
   w.space(12);
   w.heading('Attached files', 2);
   w.paragraph('Embedded in this PDF and covered by its signature (open the attachments panel of a PDF reader to save them):', { color: COLOR.muted });
-  w.table({ columns: [{ header: 'File', weight: 1.2, font: 'semibold' }, { header: 'What it holds', weight: 3 }], rows: data.attachments.map((a) => [a.name, a.description]), size: 9 });
+  await w.table({ columns: [{ header: 'File', weight: 1.2, font: 'semibold' }, { header: 'What it holds', weight: 3 }], rows: data.attachments.map((a) => [a.name, a.description]), size: 9 });
 }

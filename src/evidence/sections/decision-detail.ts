@@ -12,10 +12,10 @@ function* detailRows(items: readonly EvidenceItem[]): Generator<string[]> {
 }
 
 /** Every item of the campaign, in population order (landscape: nine columns). */
-export function decisionDetail(w: PackWriter, items: readonly EvidenceItem[]): void {
+export async function decisionDetail(w: PackWriter, items: readonly EvidenceItem[]): Promise<void> {
   w.section('detail', 'Decision detail', 'landscape');
   w.paragraph(`All ${items.length.toLocaleString('en-US')} items in population order. Long values are shortened with "…"; decisions.csv, attached, holds every value and every stage.`, { color: COLOR.muted, size: 8.5 });
-  w.table({
+  await w.table({
     columns: [
       { header: 'Item', weight: 0.45 },
       { header: 'Identity', weight: 1.6 },

@@ -58,7 +58,7 @@ function outcomeChart(w: PackWriter, rows: readonly [string, Outcomes][]): void 
   w.y = top + height;
 }
 
-export function decisionSummary(w: PackWriter, items: readonly EvidenceItem[]): void {
+export async function decisionSummary(w: PackWriter, items: readonly EvidenceItem[]): Promise<void> {
   w.section('summary', 'Decision summary');
   const total = outcomesBy(items, () => 'All')[0]?.[1] ?? { kept: 0, revoked: 0, pending: 0 };
   const all = items.length;
@@ -84,7 +84,7 @@ export function decisionSummary(w: PackWriter, items: readonly EvidenceItem[]): 
     const n = o.kept + o.revoked + o.pending;
     return [name, count(n), count(o.kept), count(o.revoked), count(o.pending), percent(o.kept + o.revoked, n)];
   };
-  w.table({ columns: columns('System'), rows: bySystem.map(row), size: 8.5 });
+  await w.table({ columns: columns('System'), rows: bySystem.map(row), size: 8.5 });
   w.heading('Outcome by reviewer', 2);
-  w.table({ columns: columns('Reviewer (who decided, or who it waits for)'), rows: outcomesBy(items, (i) => i.reviewer).map(row), size: 8.5, continuedTitle: 'Outcome by reviewer' });
+  await w.table({ columns: columns('Reviewer (who decided, or who it waits for)'), rows: outcomesBy(items, (i) => i.reviewer).map(row), size: 8.5, continuedTitle: 'Outcome by reviewer' });
 }

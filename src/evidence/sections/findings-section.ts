@@ -3,7 +3,7 @@ import type { PackWriter } from '../pdf/pack-writer.js';
 import { COLOR } from '../pdf/theme.js';
 import { count, when } from './format.js';
 
-export function findingsSection(w: PackWriter, findings: FindingsEvidence | null): void {
+export async function findingsSection(w: PackWriter, findings: FindingsEvidence | null): Promise<void> {
   w.section('findings', 'Findings and their disposition');
   if (!findings) {
     w.paragraph('No analysis run is stored in this workspace ("attest analyze").', { font: 'italic', color: COLOR.muted });
@@ -17,13 +17,13 @@ export function findingsSection(w: PackWriter, findings: FindingsEvidence | null
     if (f.disposition === 'Open') t.open += 1;
     byType.set(f.type, t);
   }
-  w.table({
+  await w.table({
     columns: [{ header: 'Finding type', weight: 2, font: 'semibold' }, { header: 'Count', weight: 1, align: 'right' }, { header: 'Still open', weight: 1, align: 'right' }],
     rows: [...byType].map(([type, t]) => [type, count(t.all), count(t.open)]),
     size: 8.5,
   });
   w.heading('Every finding', 2);
-  w.table({
+  await w.table({
     columns: [
       { header: 'Type', weight: 1 },
       { header: 'System', weight: 1 },

@@ -9,10 +9,10 @@ export interface PopulationData {
   campaign: Pick<CampaignEvidence, 'launch' | 'reconciliation'> | null;
 }
 
-export function populationCompleteness(w: PackWriter, data: PopulationData): void {
+export async function populationCompleteness(w: PackWriter, data: PopulationData): Promise<void> {
   w.section('population', 'Population completeness');
   w.paragraph('The snapshots this pack rests on, as imported: the file and its SHA-256, the date the data is as of, and the rows read, imported and rejected (a rejected row was not silently dropped: it is stored with its reason).', { color: COLOR.muted });
-  w.table({
+  await w.table({
     columns: [
       { header: 'ID', weight: 0.55 },
       { header: 'System', weight: 1.4, font: 'semibold' },
@@ -30,7 +30,7 @@ export function populationCompleteness(w: PackWriter, data: PopulationData): voi
   const multi = data.snapshots.filter((s) => s.sources.length > 1);
   if (multi.length > 0) {
     w.heading('Source files of multi-file snapshots', 2);
-    w.table({
+    await w.table({
       columns: [{ header: 'Snapshot', weight: 0.8 }, { header: 'File', weight: 2.5 }, { header: 'SHA-256', weight: 3 }, { header: 'Bytes', weight: 1, align: 'right' }],
       rows: multi.flatMap((s) => s.sources.map((f) => [`#${s.id}`, f.fileName, f.sha256, count(f.sizeBytes)])),
       size: 7.5,
@@ -45,7 +45,7 @@ export function populationCompleteness(w: PackWriter, data: PopulationData): voi
     ['Frozen', campaign.launch ? `${when(campaign.launch.launchedAt)} by ${campaign.launch.launchedBy}` : '—'],
     ...(campaign.launch?.warnings.length ? ([['Launch warnings', campaign.launch.warnings.join(' ')]] as [string, string][]) : []),
   ]);
-  w.table({
+  await w.table({
     columns: [
       { header: 'System', weight: 1.4, font: 'semibold' },
       { header: 'Snapshot', weight: 0.8 },

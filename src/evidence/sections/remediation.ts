@@ -6,7 +6,7 @@ import { count, when } from './format.js';
 const WORDS: Record<RemediationLine['verification'], string> = { 'verified-removed': 'Verified removed', 'still-present': 'Still present', pending: 'Pending' };
 const COLORS: Record<string, string> = { 'Verified removed': COLOR.ok, 'Still present': COLOR.bad, Pending: COLOR.pending };
 
-export function remediationSection(w: PackWriter, lines: readonly RemediationLine[]): void {
+export async function remediationSection(w: PackWriter, lines: readonly RemediationLine[]): Promise<void> {
   w.section('remediation', 'Revocations and remediation');
   const n = (status: RemediationLine['verification']): number => lines.filter((l) => l.verification === status).length;
   w.keyValues(
@@ -19,7 +19,7 @@ export function remediationSection(w: PackWriter, lines: readonly RemediationLin
     { valueColor: (label, value) => (label === 'Still present' && value !== '0' ? COLOR.bad : undefined) },
   );
   w.paragraph('A revocation is verified by the next snapshot of its system taken on or after the decision: verified when the grant is gone from it, still present when it is not, pending until such a snapshot is imported.', { color: COLOR.muted });
-  w.table({
+  await w.table({
     columns: [
       { header: 'Item', weight: 0.5 },
       { header: 'System', weight: 1 },

@@ -45,10 +45,10 @@ export function independenceExceptions(items: readonly EvidenceItem[]): { selfRe
   return { selfReviewed, repeatedReviewer };
 }
 
-export function reviewerRoster(w: PackWriter, data: ReviewerData): void {
+export async function reviewerRoster(w: PackWriter, data: ReviewerData): Promise<void> {
   w.section('reviewers', 'Reviewer roster and independence');
   const tallies = [...reviewerTallies(data.items)].sort(([a], [b]) => a.localeCompare(b, 'en'));
-  w.table({
+  await w.table({
     columns: [
       { header: 'Reviewer', weight: 2.6, font: 'semibold' },
       { header: 'Stages', weight: 0.7 },
@@ -76,7 +76,7 @@ export function reviewerRoster(w: PackWriter, data: ReviewerData): void {
   );
   if (data.reroutes.length > 0) {
     w.heading('Re-routes and reassignments', 2);
-    w.table({
+    await w.table({
       columns: [
         { header: 'Item', weight: 0.6 },
         { header: 'Stage', weight: 0.5 },

@@ -10,7 +10,7 @@ export interface SignOffData {
   attachments: { name: string; sha256: string; bytes: number }[];
 }
 
-export function signOffPage(w: PackWriter, data: SignOffData): void {
+export async function signOffPage(w: PackWriter, data: SignOffData): Promise<void> {
   w.section('signoff', 'Sign-off');
   w.paragraph('This pack was generated from the workspace named on the cover and signed at the moment below. The signature covers the whole file: any change to a page, an attached file or the manifest invalidates it.');
   w.keyValues([
@@ -21,7 +21,7 @@ export function signOffPage(w: PackWriter, data: SignOffData): void {
     ['Location', data.location],
   ]);
   w.heading('Attachment digests', 2);
-  w.table({
+  await w.table({
     columns: [{ header: 'File', weight: 1.2, font: 'semibold' }, { header: 'Bytes', weight: 0.8, align: 'right' }, { header: 'SHA-256', weight: 4 }],
     rows: data.attachments.map((a) => [a.name, a.bytes.toLocaleString('en-US'), a.sha256]),
     size: 8,

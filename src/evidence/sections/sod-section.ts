@@ -5,7 +5,7 @@ import { count, when } from './format.js';
 
 const STATUS_COLORS: Record<string, string> = { open: COLOR.bad, mitigated: COLOR.pending, excepted: COLOR.muted };
 
-export function sodSection(w: PackWriter, sod: SodEvidence | null): void {
+export async function sodSection(w: PackWriter, sod: SodEvidence | null): Promise<void> {
   w.section('sod', 'Segregation of duties');
   if (!sod) {
     w.paragraph('No segregation-of-duties run is stored in this workspace ("attest sod run").', { font: 'italic', color: COLOR.muted });
@@ -16,7 +16,7 @@ export function sodSection(w: PackWriter, sod: SodEvidence | null): void {
     ['Rules evaluated', count(sod.rules)],
     ['Violations', `${count(sod.counts.violations)}: ${count(sod.counts.open)} open, ${count(sod.counts.mitigated)} mitigated, ${count(sod.counts.excepted)} excepted`],
   ]);
-  w.table({
+  await w.table({
     columns: [
       { header: 'Rule', weight: 1.6 },
       { header: 'Risk', weight: 0.6 },

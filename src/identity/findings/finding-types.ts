@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../store/settings.js';
 /** Every finding type, in the order a run lists them. */
 export const FINDING_TYPES = [
   'leaver',
@@ -37,4 +38,4 @@ export interface AnalysisParameters {
   minPeers: number;
 }
 
-export const DEFAULT_PARAMETERS: AnalysisParameters = { dormantDays: 90, outlierPercent: 10, minPeers: 5 };
+export const DEFAULT_PARAMETERS: AnalysisParameters = { dormantDays: DEFAULT_SETTINGS.dormantDays, outlierPercent: 10, minPeers: 5 };

@@ -3,6 +3,7 @@ import { AttestError } from '../../errors.js';
 import type { MapJob } from '../map-files.js';
 import type { ResolvedRecords, SnapshotOutput } from '../snapshot-output.js';
 import type { WorkerMessage } from './messages.js';
+import { importWorkerUrl } from './worker-entry.js';
 
 export interface MapWorker {
   /** Runs the job in the worker while this thread writes what it posts into `output`. Once. */
@@ -23,7 +24,7 @@ export interface MapWorker {
 export function startMapWorker(): MapWorker {
   // A capped heap: the worker streams and needs little, and an uncapped second heap pushed a
   // 1M-row import past 300 MB of RSS (measured: ~320 MB uncapped, ~265 MB capped).
-  const worker = new Worker(new URL('./boot.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+  const worker = new Worker(importWorkerUrl(), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
   const stop = async (): Promise<void> => {
     await worker.terminate();
   };

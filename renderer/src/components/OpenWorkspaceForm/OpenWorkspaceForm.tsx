@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../src/api/result';
 import { call } from '../../api/client';
+import { useRememberedPassphrase } from '../../hooks/useRememberedPassphrase';
 import { rememberWorkspace, recentWorkspaces } from '../../recent-files';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { CapsLockPassword } from '../CapsLockPassword';
@@ -12,20 +13,38 @@ export interface OpenWorkspaceFormProps {
   onUnlocked: () => void;
   /** Each new value moves the keyboard focus to the first field (the File menu's "Open Workspace…"). */
   focusSignal?: number;
+  /** A file chosen in the File menu (Open Recent, or the native dialog) to fill in. */
+  requestedPath?: string | undefined;
 }
 
 /** Unlocks an existing workspace file with its passphrase. */
-export function OpenWorkspaceForm({ onUnlocked, focusSignal = 0 }: OpenWorkspaceFormProps) {
+export function OpenWorkspaceForm({ onUnlocked, focusSignal = 0, requestedPath }: OpenWorkspaceFormProps) {
   const [recent] = useState(recentWorkspaces);
-  const [path, setPath] = useState(recent[0] ?? '');
+  const [path, setPath] = useState(requestedPath ?? recent[0] ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const keychain = useRememberedPassphrase(path);
+  const [remember, setRemember] = useState(false);
+  useEffect(() => setRemember(keychain.remembered), [keychain.remembered]);
+  useEffect(() => {
+    if (requestedPath) setPath(requestedPath);
+  }, [requestedPath, focusSignal]);
+  // With a remembered passphrase, an empty field unlocks with it.
+  const useRemembered = keychain.remembered && passphrase === '';
+
+  const toggleRemember = (checked: boolean): void => {
+    setRemember(checked);
+    // Unticking forgets at once: nothing stays remembered that the user said not to keep.
+    if (!checked && keychain.remembered) void call('secrets.forget', { path: path.trim() }).then(keychain.refresh);
+  };
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     setError(null);
     setBusy(true);
-    const result = await call('workspace.open', { path: path.trim(), passphrase });
+    const result = useRemembered
+      ? await call('workspace.openRemembered', { path: path.trim() })
+      : await call('workspace.open', { path: path.trim(), passphrase, ...(keychain.available ? { remember } : {}) });
     setBusy(false);
     if (result.ok) {
       rememberWorkspace(result.value.path);
@@ -33,6 +52,7 @@ export function OpenWorkspaceForm({ onUnlocked, focusSignal = 0 }: OpenWorkspace
       return;
     }
     setError(result.error);
+    keychain.refresh();
     if (result.error.code === 'WRONG_PASSPHRASE') setPassphrase('');
   };
 
@@ -58,11 +78,20 @@ export function OpenWorkspaceForm({ onUnlocked, focusSignal = 0 }: OpenWorkspace
           label="Passphrase"
           value={passphrase}
           onChange={(event) => setPassphrase(event.currentTarget.value)}
-          required
+          required={!keychain.remembered}
           autoComplete="current-password"
+          description={keychain.remembered ? 'Remembered on this computer: leave empty to unlock with it.' : undefined}
         />
+        {keychain.available && (
+          <Checkbox
+            label="Remember on this computer"
+            description="Your operating system's keychain encrypts it; untick to forget it."
+            checked={remember}
+            onChange={(event) => toggleRemember(event.currentTarget.checked)}
+          />
+        )}
         <ApiErrorAlert error={error} title="The workspace was not unlocked" />
-        <Button type="submit" loading={busy} disabled={path.trim() === '' || passphrase === ''}>
+        <Button type="submit" loading={busy} disabled={path.trim() === '' || (passphrase === '' && !keychain.remembered)}>
           Unlock workspace
         </Button>
       </Stack>

@@ -1,0 +1,1 @@
+export { AttachmentTable, type AttachmentRow, type AttachmentTableProps } from './AttachmentTable';

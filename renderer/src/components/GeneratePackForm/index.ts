@@ -1,0 +1,1 @@
+export { GeneratePackForm, type GeneratePackFormProps } from './GeneratePackForm';

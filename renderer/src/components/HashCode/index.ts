@@ -1,0 +1,1 @@
+export { HashCode, type HashCodeProps } from './HashCode';

@@ -1,0 +1,1 @@
+export { PackResultView, type PackResultViewProps } from './PackResultView';

@@ -1,0 +1,1 @@
+export { PackVerificationView, type PackVerificationViewProps } from './PackVerificationView';

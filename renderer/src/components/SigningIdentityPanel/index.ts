@@ -1,0 +1,1 @@
+export { SigningIdentityPanel } from './SigningIdentityPanel';

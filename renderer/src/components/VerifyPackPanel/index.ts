@@ -1,0 +1,1 @@
+export { VerifyPackPanel } from './VerifyPackPanel';
