@@ -54,3 +54,21 @@ export async function pressAndAdvance(page: Page, key: string): Promise<number> 
   await page.locator(`[data-testid="review-item"]:not([data-item-id="${before}"])`).waitFor();
   return shownItem(page);
 }
+
+/** Generates a pack in the Evidence screen (its campaign as chosen) and waits for the result or the error. */
+export async function generatePackThroughScreen(page: Page, out: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Generate an evidence pack' });
+  await form.getByRole('textbox', { name: /^Pack file/ }).fill(out);
+  await form.getByRole('button', { name: 'Generate and sign' }).click();
+  await page.getByTestId('pack-result').or(page.getByRole('alert')).first().waitFor();
+}
+
+/** Verifies a pack by its path in the Evidence screen's verify panel; resolves with the panel's result. */
+export async function verifyPackThroughScreen(page: Page, path: string): Promise<ReturnType<Page['getByTestId']>> {
+  const panel = page.getByRole('region', { name: 'Verify a pack' });
+  await panel.getByRole('textbox', { name: /^Pack file/ }).fill(path);
+  await panel.getByRole('button', { name: 'Verify' }).click();
+  const result = panel.getByTestId('pack-verification');
+  await result.waitFor();
+  return result;
+}

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../src/demo/generate-demo-company.js';
 import { writeDemoCompany } from '../../src/demo/write-demo-company.js';
 import { startWorkstation, type Workstation } from '../helpers/workstation.js';
 import { workstationApi } from '../helpers/workstation-api.js';
-import { createCampaignThroughWizard, importThroughWizard, openScreen, pressAndAdvance, shownItem } from '../helpers/workstation-flows.js';
+import { createCampaignThroughWizard, generatePackThroughScreen, importThroughWizard, openScreen, pressAndAdvance, shownItem, verifyPackThroughScreen } from '../helpers/workstation-flows.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
 
 let ws: Workstation;
@@ -23,10 +25,10 @@ function digits(text: string | null): number {
 
 /**
  * The whole workflow as a person walks it in the workstation, each step checked against what the
- * API then reports. (The evidence pack's generation and verification follow the close.)
+ * API then reports, ending with the signed evidence pack generated and verified in the Evidence screen.
  */
 describe('the whole workflow in chromium', () => {
-  it('creates a workspace, imports HR and two systems, analyses, runs SoD, launches a campaign, decides by keyboard and in bulk, closes', async () => {
+  it('creates a workspace, imports HR and two systems, analyses, runs SoD, launches a campaign, decides by keyboard and in bulk, closes, generates the signed pack and verifies it', async () => {
     const { page } = ws;
     const company = generateDemoCompany({});
     const exports = writeDemoCompany(join(ws.dir, 'exports'), company);
@@ -118,6 +120,22 @@ describe('the whole workflow in chromium', () => {
     const closed = await api('campaigns.status', { campaignId });
     expect(closed).toMatchObject({ state: 'closed', revoked: afterReview.revoked, kept: afterReview.kept });
     expect((await api('campaigns.remediation', { campaignId })).lines.map((l) => l.itemId)).toContain(revoked);
+
+    // 8. The signed evidence pack of the closed campaign, from the Evidence screen.
+    await openScreen(page, 'Evidence');
+    expect(await page.getByRole('combobox', { name: /^Campaign/ }).inputValue()).toContain('Q4 access review');
+    const pack = join(ws.dir, 'q4-evidence.pdf');
+    await generatePackThroughScreen(page, pack);
+    const generated = (await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.filter((e) => e.action === 'evidence.generated').at(-1)!;
+    expect((generated.payload as { sha256: string }).sha256).toBe(createHash('sha256').update(readFileSync(pack)).digest('hex'));
+    expect(await page.getByLabel('Pack SHA-256').textContent()).toBe((generated.payload as { sha256: string }).sha256);
+
+    // 9. Verified in the same screen, as the API (and an auditor's "attest verify") sees it.
+    const verification = await verifyPackThroughScreen(page, pack);
+    const verified = await api('evidence.verify', { path: pack });
+    expect(verified).toMatchObject({ ok: true, signature: 'valid', manifestOk: true });
+    expect(await verification.getAttribute('data-ok')).toBe('true');
+    expect(await verification.getByLabel('Signer fingerprint').textContent()).toBe(verified.signer.fingerprintSha256);
     expect(ws.pageErrors).toEqual([]);
   });
 });
