@@ -1,12 +1,13 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ApiError } from '../../../../src/api/result';
-import { call } from '../../api/client';
+import { call, callWithProgress, type Progress } from '../../api/client';
 import { formatCount } from '../../format';
 import { useOperation } from '../../hooks/useOperation';
 import { ActionForm } from '../ActionForm';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { PrelaunchCheck } from '../PrelaunchCheck';
+import { ProgressPanel } from '../ProgressPanel';
 
 export interface DraftLaunchPanelProps {
   campaignId: number;
@@ -18,11 +19,15 @@ export function DraftLaunchPanel({ campaignId, onLaunched }: DraftLaunchPanelPro
   const preview = useOperation('campaigns.preview', { campaignId });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const abort = useRef<AbortController | null>(null);
   const [owner, setOwner] = useState({ system: '', reviewer: '' });
   const launch = async (): Promise<void> => {
+    abort.current = new AbortController();
     setBusy(true);
     setError(null);
-    const result = await call('campaigns.launch', { campaignId });
+    setProgress(null);
+    const result = await callWithProgress('campaigns.launch', { campaignId }, { onProgress: setProgress, signal: abort.current.signal });
     setBusy(false);
     if (result.ok) onLaunched();
     else {
@@ -55,6 +60,7 @@ export function DraftLaunchPanel({ campaignId, onLaunched }: DraftLaunchPanelPro
           </Button>
         </Group>
       </Group>
+      {busy && <ProgressPanel title="Launching: reading and freezing the population" progress={progress} onCancel={() => abort.current?.abort()} />}
       <ApiErrorAlert error={preview.error} title="The pre-launch check could not run" />
       <ApiErrorAlert error={error} title="Not done" />
       {!data ? <Skeleton h={320} /> : <PrelaunchCheck preview={data} />}
