@@ -29,47 +29,19 @@ const ACCEPTED = [
   },
 ];
 
-/**
- * The report's rows as cells. Quoted cells may hold commas and line breaks (a finding's sample is
- * the code or the CSP it is about, and the report has been seen broken across lines inside one).
- */
-function csvRows(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell.trim());
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell.trim());
-      if (row.some((v) => v !== '')) rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  row.push(cell.trim());
-  if (row.some((v) => v !== '')) rows.push(row);
-  return rows;
-}
-
 const scan = mkdtempSync(join(tmpdir(), 'attest-electronegativity-'));
 try {
   for (const dir of ['electron', 'renderer']) cpSync(join(source, dir), join(scan, dir), { recursive: true });
-  const csv = join(scan, 'findings.csv');
-  execFileSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', scan, '-e', electronVersion, '-r', '-v', 'false', '-o', csv], { stdio: 'ignore' });
-  const [, ...rows] = csvRows(readFileSync(csv, 'utf8'));
-  const findings = rows.map(([issue, severity, , file, location]) => ({ issue, severity, file, location }));
+  // SARIF, one write: its CSV report is written by two unordered asynchronous writes (the header
+  // truncating the file while the rows are appended), which garbled it in CI now and then.
+  const report = join(scan, 'findings.sarif');
+  execFileSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', scan, '-e', electronVersion, '-r', '-v', 'false', '-o', report], { stdio: 'ignore' });
+  const findings = JSON.parse(readFileSync(report, 'utf8')).runs.flatMap((run) =>
+    run.results.map((r) => {
+      const where = r.locations?.[0]?.physicalLocation;
+      return { issue: r.ruleId, severity: r.level, file: where?.artifactLocation?.uri, location: `${where?.region?.startLine}:${where?.region?.startColumn}` };
+    }),
+  );
   const acceptance = (f) => ACCEPTED.find((a) => a.issue === f.issue && a.file === f.file);
   const open = findings.filter((f) => !acceptance(f));
   for (const f of findings) {
