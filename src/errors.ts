@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'UNKNOWN_RUN',
   /** Analysis needs an HR roster imported as of the analysis date. */
   'NO_HR_SNAPSHOT',
+  /** A file dropped on a page (which sends its bytes) over the 11 MB a page may send: type its path instead. */
+  'DROPPED_FILE_TOO_LARGE',
   /** The UI lost the host it talks to (the serve process stopped, the page lost its token). */
   'HOST_UNAVAILABLE',
   // Remember on this computer (desktop app): the host's keychain-backed passphrase store.

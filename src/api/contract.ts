@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browseOperations } from './contract-browse.js';
 import { campaignContract } from './campaign-contract.js';
 import { evidenceOperations } from './evidence-contract.js';
+import { filesOperations } from './files-contract.js';
 import { operation } from './operation.js';
 import { secretOperations } from './secret-contract.js';
 
@@ -538,6 +539,7 @@ export const contract = {
   }),
   ...campaignContract,
   ...evidenceOperations,
+  ...filesOperations,
   ...secretOperations,
   ...browseOperations,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DROPPED_BYTES_LIMIT, droppedBase64 } from './dropped-bytes.js';
 import { operation } from './operation.js';
 
 /** Evidence packs and the signing identity: the operations, spread into the one contract. */
@@ -30,8 +31,8 @@ export const packVerification = z.object({
 
 
 
-/** The largest pack `evidence.verifyBytes` takes: its base64 fits the serve host's 16 MB request limit. */
-export const VERIFY_BYTES_LIMIT = 11 * 1024 * 1024;
+/** The largest pack `evidence.verifyBytes` takes (any dropped file's limit). */
+export const VERIFY_BYTES_LIMIT = DROPPED_BYTES_LIMIT;
 
 export const evidenceOperations = {
   'evidence.generate': operation({
@@ -65,7 +66,7 @@ export const evidenceOperations = {
     scope: 'none',
     input: z.object({
       name: z.string().max(1000),
-      base64: z.string().min(1, 'the file is empty').max(Math.ceil(VERIFY_BYTES_LIMIT / 3) * 4, 'the pack is larger than 11 MB: give its path instead'),
+      base64: droppedBase64('the pack is larger than 11 MB: give its path instead').min(1, 'the file is empty'),
     }),
     output: packVerification,
   }),

@@ -27,6 +27,7 @@ import type { z } from 'zod';
 import type { Progress } from './result.js';
 import type { ApiSession } from './session.js';
 import { evidenceHandlers } from './evidence-handlers.js';
+import { filesHandlers } from './files-handlers.js';
 import { followPassphraseChange, openWithPassphrase } from './remembered-unlock.js';
 import { secretHandlers } from './secret-handlers.js';
 
@@ -106,6 +107,7 @@ export const handlers: Handlers = {
   },
   ...campaignHandlers,
   ...evidenceHandlers,
+  ...filesHandlers,
   ...secretHandlers,
   ...browseHandlers,
 };

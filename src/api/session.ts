@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { AttestError } from '../errors.js';
+import { StagedFiles } from '../files/staged-files.js';
 import type { Workspace } from '../store/workspace.js';
 import type { SecretStore } from './secret-store.js';
 
@@ -19,6 +20,8 @@ export class ApiSession {
   private current: Workspace | null = null;
   private operatorName: string | null = null;
   private readonly secretStore: SecretStore | null;
+  /** Files a page dropped (files.stage), removed when the workspace locks or the session closes. */
+  readonly staged = new StagedFiles();
 
   /** `secrets`: the host's keychain-backed store for "remember on this computer" (desktop app only). */
   constructor(options: { secrets?: SecretStore | null } = {}) {
@@ -56,6 +59,7 @@ export class ApiSession {
     const wasOpen = this.hasWorkspace;
     this.current?.close();
     this.current = null;
+    this.staged.clear();
     return wasOpen;
   }
 }

@@ -70,6 +70,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   P12_WRONG_PASSPHRASE: EXIT.rejected,
   P12_NOT_RSA: EXIT.rejected,
   NOT_A_PDF: EXIT.rejected,
+  DROPPED_FILE_TOO_LARGE: EXIT.rejected,
   HOST_UNAVAILABLE: EXIT.checkFailed,
   SECRETS_UNAVAILABLE: EXIT.usage,
   NOT_REMEMBERED: EXIT.cannotOpen,
