@@ -1,12 +1,13 @@
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, safeStorage } from 'electron';
+import { BrowserWindow, Menu, app, dialog, safeStorage, shell } from 'electron';
 import { CallRunner } from '../../src/api/call-runner.js';
 import { ApiSession } from '../../src/api/session.js';
-import { MENU_CHANNEL, type MenuCommand } from '../../src/api/bridge.js';
+import { MENU_CHANNEL, RECENT_CHANGED_CHANNEL, type MenuCommand } from '../../src/api/bridge.js';
+import { registerHostChannels } from './host-channels.js';
 import { registerApiChannel } from './ipc.js';
 import { IpcCalls } from './ipc-calls.js';
 import { buildApplicationMenu } from './menu.js';
-import { openedWorkspacePath } from './opened-workspace.js';
+import { followOpenedWorkspaces } from './recent-feed.js';
 import { RecentWorkspaces } from './recent-workspaces.js';
 import { FileSecretStore, keychainCipher } from './remembered-secrets.js';
 import { locateRenderer } from './renderer-location.js';
@@ -40,14 +41,13 @@ function runDesktopApp(): void {
     const isMac = process.platform === 'darwin';
     Menu.setApplicationMenu(buildApplicationMenu(send, { isMac, isDev: !app.isPackaged, recent: recentPaths, openDialog, clearRecent: () => recent.clear() }));
   };
-  const recent = new RecentWorkspaces(join(userData, 'recent-workspaces.json'), { onChange: showMenu, caseInsensitive: process.platform !== 'linux' });
-  const calls = new IpcCalls(runner, (name, result) => {
-    const opened = openedWorkspacePath(name, result);
-    if (opened !== null) {
-      recent.add(opened);
-      app.addRecentDocument(opened);
-    }
-  });
+  // One list for File › Open Recent and the welcome screen: a change rebuilds the menu and tells the window.
+  const recentChanged = (paths: readonly string[]): void => {
+    showMenu(paths);
+    mainWindow?.webContents.send(RECENT_CHANGED_CHANNEL, paths);
+  };
+  const recent = new RecentWorkspaces(join(userData, 'recent-workspaces.json'), { onChange: recentChanged, caseInsensitive: process.platform !== 'linux' });
+  const calls = new IpcCalls(runner, followOpenedWorkspaces(recent, (path) => app.addRecentDocument(path)));
 
   const openWindow = (): void => {
     const window = createMainWindow(renderer);
@@ -75,6 +75,7 @@ function runDesktopApp(): void {
     .then(() => {
       lockDownSession(renderer);
       registerApiChannel(renderer, calls);
+      registerHostChannels(renderer, { showItemInFolder: (path) => shell.showItemInFolder(path), recent });
       showMenu(recent.list());
       openWindow();
       app.on('activate', () => {

@@ -4,9 +4,10 @@ import type { Result } from '../../src/api/result.js';
 import type { IpcCalls } from './ipc-calls.js';
 import type { RendererLocation } from './renderer-location.js';
 
-const REFUSED = 'Refused: this call did not come from the Attest window.';
+export const REFUSED = 'Refused: this call did not come from the Attest window.';
 
-function fromRendererTopFrame(event: IpcMainInvokeEvent, renderer: RendererLocation): boolean {
+/** Whether an IPC message came from the renderer's own page, in its top frame. */
+export function fromRendererTopFrame(event: IpcMainInvokeEvent, renderer: RendererLocation): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && renderer.isRendererUrl(frame.url);
 }

@@ -1,5 +1,19 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CANCEL_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL, PROGRESS_CHANNEL, isCallId, isMenuCommand, isProgress, type AttestBridge } from '../../src/api/bridge.js';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import {
+  CANCEL_CHANNEL,
+  INVOKE_CHANNEL,
+  MENU_CHANNEL,
+  PROGRESS_CHANNEL,
+  RECENT_CHANGED_CHANNEL,
+  RECENT_CHANNEL,
+  SHOW_ITEM_CHANNEL,
+  isCallId,
+  isFilePath,
+  isMenuCommand,
+  isPathList,
+  isProgress,
+  type AttestBridge,
+} from '../../src/api/bridge.js';
 import type { Progress } from '../../src/api/result.js';
 
 // A sandboxed preload can require only 'electron', so the contract's operation names arrive as
@@ -36,6 +50,25 @@ const bridge: AttestBridge = {
     ipcRenderer.on(MENU_CHANNEL, forward);
     return () => {
       ipcRenderer.removeListener(MENU_CHANNEL, forward);
+    };
+  },
+  pathForFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      // Not a File: no path.
+      return '';
+    }
+  },
+  showItemInFolder: (path) => (isFilePath(path) ? (ipcRenderer.invoke(SHOW_ITEM_CHANNEL, path) as Promise<boolean>) : Promise.resolve(false)),
+  recentWorkspaces: () => ipcRenderer.invoke(RECENT_CHANNEL).then((paths: unknown) => (isPathList(paths) ? paths : [])),
+  onRecentWorkspaces: (listener) => {
+    const forward = (_event: IpcRendererEvent, paths: unknown): void => {
+      if (isPathList(paths)) listener(paths);
+    };
+    ipcRenderer.on(RECENT_CHANGED_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(RECENT_CHANGED_CHANNEL, forward);
     };
   },
 };

@@ -12,6 +12,12 @@ export const PROGRESS_CHANNEL = 'attest:progress';
 /** window → main: `(callId)`, answered with whether such a call was running. */
 export const CANCEL_CHANNEL = 'attest:cancel';
 export const MENU_CHANNEL = 'attest:menu';
+/** window → main: `(path)`, answered with whether the file was shown in its folder. */
+export const SHOW_ITEM_CHANNEL = 'attest:show-item';
+/** window → main: `()`, answered with the recent workspaces (File › Open Recent's list). */
+export const RECENT_CHANNEL = 'attest:recent';
+/** main → window: `(paths)` each time the recent workspaces change (an open, Clear Recent). */
+export const RECENT_CHANGED_CHANNEL = 'attest:recent-changed';
 
 export const MENU_COMMANDS = ['new', 'open', 'lock', 'forget', 'about'] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];
@@ -23,13 +29,24 @@ export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 export type MenuCommand = { command: Exclude<MenuCommandName, 'open'> } | { command: 'open'; path?: string };
 
 const MAX_PATH_CHARS = 4096;
+const MAX_RECENT = 100;
+
+/** A file path as a window or main may send it: a string of 1 to 4,096 characters without NUL. */
+export function isFilePath(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_CHARS && !value.includes('\0');
+}
+
+/** A list of file paths as main sends it (the recent workspaces): anything else is no list. */
+export function isPathList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MAX_RECENT && value.every(isFilePath);
+}
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   if (typeof value !== 'object' || value === null) return false;
   const { command, path } = value as { command?: unknown; path?: unknown };
   if (typeof command !== 'string' || !(MENU_COMMANDS as readonly string[]).includes(command)) return false;
   if (path === undefined) return true;
-  return command === 'open' && typeof path === 'string' && path.length > 0 && path.length <= MAX_PATH_CHARS;
+  return command === 'open' && isFilePath(path);
 }
 
 /** A call id the window chooses for a call with progress: short, plain characters. */
@@ -55,4 +72,13 @@ export interface AttestBridge {
   cancel(callId: string): Promise<boolean>;
   /** Calls `listener` for each menu command; returns the function that stops listening. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  // Host capabilities: the desktop app offers them; a page checks for each before using it.
+  /** A dropped or chosen File's path on this computer (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile?(file: File): string;
+  /** Shows a file in the system's file manager; resolves false when it is no existing regular file. */
+  showItemInFolder?(path: string): Promise<boolean>;
+  /** The recent workspaces, newest first: the same list as File › Open Recent. */
+  recentWorkspaces?(): Promise<string[]>;
+  /** Calls `listener` with the list each time it changes; returns the function that stops listening. */
+  onRecentWorkspaces?(listener: (paths: string[]) => void): () => void;
 }
