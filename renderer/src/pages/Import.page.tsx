@@ -1,13 +1,17 @@
-import { Button, Group, Paper, Select, Stack, Stepper, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import type { OperationInput, OperationOutput } from '../../../src/api/contract';
 import type { ApiError } from '../../../src/api/result';
 import { call, callWithProgress, type Progress } from '../api/client';
+import { droppedFilePath, type DroppedFile } from '../api/host';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { FileDropZone } from '../components/FileDropZone';
 import { ImportResultView } from '../components/ImportResultView';
 import { ImportReview } from '../components/ImportReview';
 import { PageHeader } from '../components/PageHeader';
 import { ProgressPanel } from '../components/ProgressPanel';
+import { DROPPED_BYTES_LIMIT } from '../dropped-file';
+import { formatBytes } from '../format';
 import { useOperation } from '../hooks/useOperation';
 
 type ImportResult = OperationOutput<'import.run'>;
@@ -46,21 +50,22 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [dropped, setDropped] = useState<DroppedFile | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  const run = async (dry: boolean, withMapping: Record<string, string> | undefined): Promise<ImportResult | null> => {
+  const run = async (dry: boolean, withMapping: Record<string, string> | undefined, from: Source = source): Promise<ImportResult | null> => {
     const controller = new AbortController();
     abort.current = controller;
-    setRunning(dry ? `Checking ${fileName(source.path)}` : `Importing ${fileName(source.path)}`);
+    setRunning(dry ? `Checking ${fileName(from.path)}` : `Importing ${fileName(from.path)}`);
     setProgress(null);
     setError(null);
     const input: OperationInput<'import.run'> = {
-      files: [{ path: source.path.trim() }],
-      profile: source.profile ?? undefined,
-      system: source.system.trim() || undefined,
-      asOf: source.asOf.trim() || undefined,
+      files: [{ path: from.path.trim() }],
+      profile: from.profile ?? undefined,
+      system: from.system.trim() || undefined,
+      asOf: from.asOf.trim() || undefined,
       mapping: withMapping && Object.keys(withMapping).length > 0 ? withMapping : undefined,
-      evidence: !dry && source.evidence.trim() ? [source.evidence.trim()] : undefined,
+      evidence: !dry && from.evidence.trim() ? [from.evidence.trim()] : undefined,
       dryRun: dry,
     };
     const outcome = await callWithProgress('import.run', input, { onProgress: setProgress, signal: controller.signal });
@@ -72,13 +77,13 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
     return outcome.value;
   };
 
-  const check = async (withMapping?: Record<string, string>): Promise<void> => {
-    const checked = await run(true, withMapping);
+  const check = async (withMapping?: Record<string, string>, from: Source = source): Promise<void> => {
+    const checked = await run(true, withMapping, from);
     if (!checked) return;
     setDryRun(checked);
     setMapping(checked.files[0]?.columns ?? {});
     setStep(1);
-    const preview = await call('import.preview', { path: source.path.trim(), profile: checked.files[0]?.profile, sheet: checked.files[0]?.sheet ?? undefined, rows: 8 });
+    const preview = await call('import.preview', { path: from.path.trim(), profile: checked.files[0]?.profile, sheet: checked.files[0]?.sheet ?? undefined, rows: 8 });
     setFilePreview(preview.ok ? preview.value : null);
   };
   const commit = async (): Promise<void> => {
@@ -91,10 +96,23 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
   };
   const restart = (): void => {
     setSource(EMPTY);
+    setDropped(null);
     setDryRun(null);
     setResult(null);
     setError(null);
     setStep(0);
+  };
+  /** A file dropped (or chosen): its path, or in the browser a staged copy of it, then the check at once. */
+  const takeFile = async (file: File): Promise<void> => {
+    setError(null);
+    setRunning(`Reading ${file.name}`);
+    const resolved = await droppedFilePath(file);
+    setRunning(null);
+    if (!resolved.ok) return setError(resolved.error);
+    const next = { ...source, path: resolved.value.path };
+    setDropped(resolved.value);
+    setSource(next);
+    await check(undefined, next);
   };
   const submitSource = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -122,11 +140,30 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
                 description="The path of the export on this computer (CSV, XLSX, JSON, LDIF or a .c1z sync file)."
                 placeholder="/path/to/erp-grants.csv"
                 value={source.path}
-                onChange={(e) => setSource({ ...source, path: e.currentTarget.value })}
+                onChange={(e) => {
+                  setDropped(null);
+                  setSource({ ...source, path: e.currentTarget.value });
+                }}
                 required
                 spellCheck={false}
                 data-autofocus
               />
+              <FileDropZone
+                testId="import-drop-zone"
+                label="Drop an export to import it"
+                title="Or drop the export here"
+                hint={window.attest ? 'It is read where it is.' : `Up to ${formatBytes(DROPPED_BYTES_LIMIT)} in the browser: a larger file is imported by its path.`}
+                pickerLabel="Export file to import"
+                disabled={running !== null}
+                onFile={(file) => void takeFile(file)}
+              />
+              {dropped && (
+                <Text size="sm" c="dimmed" data-testid="dropped-file">
+                  {dropped.staged
+                    ? `Dropped ${dropped.name}: a private copy is kept for this import until the workspace locks.`
+                    : `Dropped ${dropped.name}: read where it is.`}
+                </Text>
+              )}
               <Group grow align="flex-start">
                 <TextInput label="System" description="Which system the file comes from (formats that name their system fill it in)." placeholder="Finance ERP" value={source.system} onChange={(e) => setSource({ ...source, system: e.currentTarget.value })} />
                 <Select label="Format" description="Leave it to detection unless it guesses wrong." data={profileChoices} value={source.profile ?? ''} onChange={(value) => setSource({ ...source, profile: value || null })} allowDeselect={false} />

@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../src/api/result';
 import { call } from '../../api/client';
 import { useRememberedPassphrase } from '../../hooks/useRememberedPassphrase';
-import { rememberWorkspace, recentWorkspaces } from '../../recent-files';
+import { useRecentWorkspaces } from '../../hooks/useRecentWorkspaces';
+import { rememberWorkspace } from '../../recent-files';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { CapsLockPassword } from '../CapsLockPassword';
 import { WorkspacePathInput } from '../WorkspacePathInput';
@@ -19,8 +20,8 @@ export interface OpenWorkspaceFormProps {
 
 /** Unlocks an existing workspace file with its passphrase. */
 export function OpenWorkspaceForm({ onUnlocked, focusSignal = 0, requestedPath }: OpenWorkspaceFormProps) {
-  const [recent] = useState(recentWorkspaces);
-  const [path, setPath] = useState(requestedPath ?? recent[0] ?? '');
+  const recent = useRecentWorkspaces() ?? [];
+  const [path, setPath] = useState(requestedPath ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,6 +31,11 @@ export function OpenWorkspaceForm({ onUnlocked, focusSignal = 0, requestedPath }
   useEffect(() => {
     if (requestedPath) setPath(requestedPath);
   }, [requestedPath, focusSignal]);
+  // The newest recent workspace fills an empty field once the list is read.
+  const newest = recent[0];
+  useEffect(() => {
+    if (newest) setPath((typed) => typed || newest);
+  }, [newest]);
   // With a remembered passphrase, an empty field unlocks with it.
   const useRemembered = keychain.remembered && passphrase === '';
 

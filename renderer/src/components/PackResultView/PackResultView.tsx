@@ -1,9 +1,10 @@
-import { Code, DataList, Text } from '@mantine/core';
+import { Code, DataList, Group, Text } from '@mantine/core';
 import type { OperationOutput } from '../../../../src/api/contract';
 import { formatBytes, formatCount } from '../../format';
 import { AttachmentTable } from '../AttachmentTable';
 import { HashCode } from '../HashCode';
 import { SectionPanel } from '../SectionPanel';
+import { ShowInFolderButton } from '../ShowInFolderButton';
 
 export interface PackResultViewProps {
   pack: OperationOutput<'evidence.generate'>;
@@ -18,7 +19,10 @@ export function PackResultView({ pack }: PackResultViewProps) {
           <DataList.Item>
             <DataList.ItemLabel>File</DataList.ItemLabel>
             <DataList.ItemValue>
-              <Code data-testid="pack-path">{pack.path}</Code>
+              <Group gap="sm">
+                <Code data-testid="pack-path">{pack.path}</Code>
+                <ShowInFolderButton path={pack.path} />
+              </Group>
             </DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
@@ -41,7 +45,10 @@ export function PackResultView({ pack }: PackResultViewProps) {
             <DataList.Item>
               <DataList.ItemLabel>XLSX workpaper</DataList.ItemLabel>
               <DataList.ItemValue>
-                <Code>{pack.xlsx}</Code>
+                <Group gap="sm">
+                  <Code>{pack.xlsx}</Code>
+                  <ShowInFolderButton path={pack.xlsx} label="Open the workpaper's folder" />
+                </Group>
               </DataList.ItemValue>
             </DataList.Item>
           )}

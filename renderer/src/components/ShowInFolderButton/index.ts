@@ -1,0 +1,1 @@
+export { ShowInFolderButton, type ShowInFolderButtonProps } from './ShowInFolderButton';
