@@ -144,6 +144,8 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     const owing = (await api('campaigns.status', { campaignId })).byReviewer.filter((r) => r.pending > 0);
     expect(await written.getByRole('row').count()).toBe(owing.length + 1);
     expect(readdirSync(out).length).toBe(owing.length);
+    // Showing the folder is the desktop app's: not offered to a browser page.
+    expect(await page.getByRole('button', { name: 'Open their folder' }).count()).toBe(0);
 
     const target = owing[0]!;
     const file = (await written.getByRole('row').filter({ hasText: target.reviewer }).getByRole('cell').nth(2).textContent())!;

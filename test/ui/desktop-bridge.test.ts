@@ -76,6 +76,21 @@ describe('the renderer with the desktop app’s bridge (host capabilities offere
     await generatePackThroughScreen(page, out);
     await page.getByTestId('pack-result').getByRole('button', { name: 'Open its folder' }).click();
     await expect.poll(async () => (await desktopBridgeState(page)).shown).toEqual([out]);
+  });
+
+  it('offers "Open their folder" after writing reviewer workbooks, showing the first one written', async () => {
+    const { page } = ws;
+    const campaign = (await api('campaigns.list', {})).campaigns.find((c) => c.state === 'launched')!;
+    await page.evaluate(`location.hash = '#/campaigns/${campaign.id}'`);
+    await page.getByRole('tab', { name: 'Workbooks & reminders' }).click();
+    const form = page.getByRole('form', { name: 'Write reviewer workbooks' });
+    await form.getByRole('textbox', { name: /^Folder/ }).fill(join(ws.dir, 'workbooks'));
+    await form.getByRole('button', { name: 'Write workbooks' }).click();
+    const written = page.getByRole('table', { name: 'Written workbooks' });
+    await written.waitFor();
+    const first = (await written.getByRole('row').nth(1).getByRole('cell').nth(2).textContent())!;
+    await page.getByRole('button', { name: 'Open their folder' }).click();
+    await expect.poll(async () => (await desktopBridgeState(page)).shown.at(-1)).toBe(first);
     expect(ws.pageErrors).toEqual([]);
   });
 });

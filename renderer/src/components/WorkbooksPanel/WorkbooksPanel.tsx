@@ -8,6 +8,7 @@ import { ActionForm } from '../ActionForm';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { ProgressPanel } from '../ProgressPanel';
 import { SectionPanel } from '../SectionPanel';
+import { ShowInFolderButton } from '../ShowInFolderButton';
 import { StatCard } from '../StatCard';
 import { TableHeader } from '../TableHeader';
 
@@ -93,6 +94,7 @@ export function WorkbooksPanel({ campaignId, launched, onApplied }: { campaignId
         </ActionForm>
         {running && <ProgressPanel title="Writing reviewer workbooks" progress={progress} onCancel={() => abort.current?.abort()} />}
         <ApiErrorAlert error={exportError} title="No workbooks were written" />
+        {exported?.workbooks[0] && <ShowInFolderButton path={exported.workbooks[0].path} label="Open their folder" />}
         {exported && (
           <Table mt="md" verticalSpacing={4} aria-label="Written workbooks">
             <TableHeader columns={['Reviewer', ['Items', 'right'], 'File', 'SHA-256']} />
