@@ -20,7 +20,7 @@ const ACCEPTED = [
   {
     issue: 'PRELOAD_JS_CHECK',
     file: 'electron/main/window.ts',
-    why: 'The preload is ours and sandboxed: it exposes exactly the API bridge (contract operations, their progress and cancel, and menu events), no ipcRenderer, no Node (electron/preload/index.ts).',
+    why: 'The preload is ours and sandboxed: it exposes exactly the API bridge (contract operations, their progress and cancel, menu events, and the host capabilities: the path of a dropped file, show a file in its folder, the recent workspaces), no ipcRenderer, no Node (electron/preload/index.ts).',
   },
   {
     issue: 'CSP_GLOBAL_CHECK',

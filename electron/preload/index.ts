@@ -33,6 +33,17 @@ function listenForProgress(callId: string, onProgress: (progress: Progress) => v
   };
 }
 
+/** Main's messages on `channel` that pass `accept` reach `listener`; returns the function that stops listening. */
+function listenFor<T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+  const forward = (_event: IpcRendererEvent, value: unknown): void => {
+    if (accept(value)) listener(value);
+  };
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
+
 const bridge: AttestBridge = {
   invoke: (name, input) => (operationNames.has(name) ? ipcRenderer.invoke(INVOKE_CHANNEL, name, input) : noSuchOperation(name)),
   invokeWithProgress: (name, input, callId, onProgress) => {
@@ -43,15 +54,7 @@ const bridge: AttestBridge = {
     return ipcRenderer.invoke(INVOKE_CHANNEL, name, input, callId).finally(stop);
   },
   cancel: (callId) => (isCallId(callId) ? (ipcRenderer.invoke(CANCEL_CHANNEL, callId) as Promise<boolean>) : Promise.resolve(false)),
-  onMenu: (listener) => {
-    const forward = (_event: IpcRendererEvent, command: unknown): void => {
-      if (isMenuCommand(command)) listener(command);
-    };
-    ipcRenderer.on(MENU_CHANNEL, forward);
-    return () => {
-      ipcRenderer.removeListener(MENU_CHANNEL, forward);
-    };
-  },
+  onMenu: (listener) => listenFor(MENU_CHANNEL, isMenuCommand, listener),
   pathForFile: (file) => {
     try {
       return webUtils.getPathForFile(file);
@@ -62,15 +65,7 @@ const bridge: AttestBridge = {
   },
   showItemInFolder: (path) => (isFilePath(path) ? (ipcRenderer.invoke(SHOW_ITEM_CHANNEL, path) as Promise<boolean>) : Promise.resolve(false)),
   recentWorkspaces: () => ipcRenderer.invoke(RECENT_CHANNEL).then((paths: unknown) => (isPathList(paths) ? paths : [])),
-  onRecentWorkspaces: (listener) => {
-    const forward = (_event: IpcRendererEvent, paths: unknown): void => {
-      if (isPathList(paths)) listener(paths);
-    };
-    ipcRenderer.on(RECENT_CHANGED_CHANNEL, forward);
-    return () => {
-      ipcRenderer.removeListener(RECENT_CHANGED_CHANNEL, forward);
-    };
-  },
+  onRecentWorkspaces: (listener) => listenFor(RECENT_CHANGED_CHANNEL, isPathList, listener),
 };
 
 // Exactly the bridge: no ipcRenderer, no Node, nothing else reaches the page.
