@@ -51,6 +51,8 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [dropped, setDropped] = useState<DroppedFile | null>(null);
+  /** The name of a dropped file being read (staged), before its check starts. */
+  const [reading, setReading] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const run = async (dry: boolean, withMapping: Record<string, string> | undefined, from: Source = source): Promise<ImportResult | null> => {
@@ -105,9 +107,9 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
   /** A file dropped (or chosen): its path, or in the browser a staged copy of it, then the check at once. */
   const takeFile = async (file: File): Promise<void> => {
     setError(null);
-    setRunning(`Reading ${file.name}`);
+    setReading(file.name);
     const resolved = await droppedFilePath(file);
-    setRunning(null);
+    setReading(null);
     if (!resolved.ok) return setError(resolved.error);
     const next = { ...source, path: resolved.value.path };
     setDropped(resolved.value);
@@ -154,9 +156,14 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
                 title="Or drop the export here"
                 hint={window.attest ? 'It is read where it is.' : `Up to ${formatBytes(DROPPED_BYTES_LIMIT)} in the browser: a larger file is imported by its path.`}
                 pickerLabel="Export file to import"
-                disabled={running !== null}
+                disabled={running !== null || reading !== null}
                 onFile={(file) => void takeFile(file)}
               />
+              {reading && (
+                <Text size="sm" role="status">
+                  Reading {reading}…
+                </Text>
+              )}
               {dropped && (
                 <Text size="sm" c="dimmed" data-testid="dropped-file">
                   {dropped.staged
@@ -173,7 +180,7 @@ export function ImportPage({ onNavigate }: ImportPageProps) {
                 <TextInput label="Extraction evidence" description="Optional: a screenshot or query file showing how the export was made." placeholder="/path/to/extraction-query.png" value={source.evidence} onChange={(e) => setSource({ ...source, evidence: e.currentTarget.value })} spellCheck={false} />
               </Group>
               <Group>
-                <Button type="submit" disabled={source.path.trim() === '' || running !== null}>
+                <Button type="submit" disabled={source.path.trim() === '' || running !== null || reading !== null}>
                   Check the file
                 </Button>
               </Group>
