@@ -53,6 +53,11 @@ describe('files.stage: a dropped file kept where an import can read it', () => {
     expect(imported.value.sha256).toBe(sha256);
     const listed = await invoke('snapshots.list', { system: 'Finance ERP' }, { session });
     expect(listed.ok && listed.value.snapshots[0]).toMatchObject({ fileName: 'erp grants (Dec).csv', sha256 });
+    // The audit trail names the file as dropped, never the staging folder.
+    const events = await invoke('audit.list', { afterSeq: 0 }, { session });
+    const audited = events.ok ? events.value.events.find((e) => e.action === 'snapshot.imported') : undefined;
+    expect(audited?.payload).toMatchObject({ sha256, files: [{ name: 'erp grants (Dec).csv', sha256 }] });
+    expect(JSON.stringify(audited?.payload)).not.toContain('attest-staged-');
     session.close();
   });
 
