@@ -88,8 +88,12 @@ const ITEM_COLUMNS = `i.id, i.ordinal, i.system, i.snapshot_id, i.account_key, i
 const DECISION_COLUMNS = `d.id, d.item_id AS itemId, d.stage, d.decision, d.reviewer, d.reassigned_to AS reassignedTo, d.comment, d.channel, d.recorded_by AS recordedBy,
   d.decided_at AS decidedAt, d.seconds_spent AS secondsSpent, d.supersedes`;
 
-/** Which items to read: a whole campaign, or some of its items by id. */
-type Selection = { campaignId: number; itemIds?: readonly number[] | undefined };
+/**
+ * Which items to read: a whole campaign, or some of its items by id; with `upToDecision`, as
+ * the decisions stood when the newest had that id (decisions are append-only, so a reader that
+ * reads in several passes sees one state throughout).
+ */
+type Selection = { campaignId: number; itemIds?: readonly number[] | undefined; upToDecision?: number | undefined };
 
 function whereItems(selection: Selection): { sql: string; params: unknown[] } {
   if (selection.itemIds === undefined) return { sql: 'i.campaign_id = ?', params: [selection.campaignId] };
@@ -100,7 +104,8 @@ function whereItems(selection: Selection): { sql: string; params: unknown[] } {
 /** Every decision row of the selection (superseded ones included), oldest first. */
 export function readDecisions(db: Database.Database, selection: Selection): DecisionRecord[] {
   const where = whereItems(selection);
-  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql} ORDER BY d.id`).all(...where.params) as DecisionRecord[];
+  const bound = selection.upToDecision === undefined ? '' : ` AND d.id <= ${Math.floor(selection.upToDecision)}`;
+  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql}${bound} ORDER BY d.id`).all(...where.params) as DecisionRecord[];
 }
 
 /** Items with their state now, in ordinal order. */

@@ -28,11 +28,12 @@ export interface RemediationLine {
  * revoked grant, the newest access snapshot of its system that is newer than the item's snapshot
  * and as of the revoking decision's day or later. The grant absent from it (by account key and
  * entitlement key) is verified-removed; present, still-present; no such snapshot yet, pending.
+ * `within` narrows it to some items (those a caller knows are revoked) and a decision bound.
  */
-export function remediationLines(db: Database.Database, campaignId: number): RemediationLine[] {
-  const revoked = readItems(db, { campaignId }).filter((i) => i.outcome === 'revoke');
+export function remediationLines(db: Database.Database, campaignId: number, within: { itemIds?: readonly number[]; upToDecision?: number } = {}): RemediationLine[] {
+  const revoked = readItems(db, { campaignId, ...within }).filter((i) => i.outcome === 'revoke');
   const decidedAt = new Map<number, string>();
-  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id) })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
+  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id), upToDecision: within.upToDecision })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
   const newer = db.prepare(
     `SELECT s.id, s.as_of AS asOf FROM snapshots s JOIN snapshots base ON base.id = ?
      WHERE s.system_id = base.system_id AND s.content = 'access' AND s.id > base.id AND substr(s.as_of, 1, 10) >= substr(?, 1, 10)

@@ -19,7 +19,7 @@ function lazy<T>(make: () => Iterable<T>): Iterable<T> {
   return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
 }
 
-function mapped<A, B>(items: readonly A[], f: (item: A) => B): Iterable<B> {
+function mapped<A, B>(items: Iterable<A>, f: (item: A) => B): Iterable<B> {
   return lazy(function* () {
     for (const item of items) yield f(item);
   });
@@ -37,8 +37,6 @@ const ENTRA_DECISION: Record<string, string> = { keep: 'Approve', revoke: 'Deny'
 function* decisionRows(data: EvidencePackData): Generator<Cell[]> {
   const campaign = data.campaign;
   if (!campaign) return;
-  const decidedAt = new Map<string, string>();
-  for (const d of campaign.decisions) if (d.decision !== 'reassign') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
   const c = campaign.campaign;
   for (const item of campaign.items) {
     for (const s of item.stages) {
@@ -46,7 +44,7 @@ function* decisionRows(data: EvidencePackData): Generator<Cell[]> {
       c.id, c.name, c.launchedAt, c.closedAt ?? c.dueOn, s.stage, item.id, item.system, item.entitlement, `${item.system}:${item.entitlement}`,
       item.identity?.employeeId ?? null, item.identity?.name ?? null, item.identity?.email ?? null, item.account, item.privileged ? 'Yes' : 'No',
       s.decision === null ? 'NotReviewed' : ENTRA_DECISION[s.decision]!, s.comment, s.decision === null ? null : s.reviewer,
-        s.decision === null ? null : (decidedAt.get(`${item.id}:${s.stage}`) ?? null), s.routedTo, s.rule, s.note, outcomeWord(item),
+        s.decision === null ? null : s.decidedAt, s.routedTo, s.rule, s.note, outcomeWord(item),
       ];
     }
   }
@@ -82,7 +80,7 @@ export function packTables(data: EvidencePackData): PackTable[] {
           i.id, i.ordinal, i.system, i.snapshotId, i.account, i.accountKey, i.entitlement, i.privileged ? 'Yes' : 'No', i.identity?.employeeId ?? null, i.identity?.name ?? null,
           i.identity?.email ?? null, i.identity?.department ?? null, i.identity?.title ?? null, i.identity?.manager ?? null, i.findings.join('; '), i.stages.map((s) => s.routedTo).join('; '),
         ]),
-        count: data.campaign.items.length,
+        count: data.campaign.items.count,
       }
     : {
         file: 'population.csv',
@@ -93,7 +91,7 @@ export function packTables(data: EvidencePackData): PackTable[] {
         count: data.snapshots.length,
       };
   return [
-    { file: 'decisions.csv', sheet: 'Decisions', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', header: DECISION_COLUMNS, rows: lazy(() => decisionRows(data)), count: data.campaign?.items.reduce((n, i) => n + i.stages.length, 0) ?? 0 },
+    { file: 'decisions.csv', sheet: 'Decisions', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', header: DECISION_COLUMNS, rows: lazy(() => decisionRows(data)), count: data.campaign?.summary.stageRows ?? 0 },
     population,
     {
       file: 'findings.csv',

@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { readDecisions, readItems, type CampaignItem } from '../campaigns/campaign-read.js';
+import type { EvidenceItem, ItemSource } from './campaign-evidence.js';
+
+/** Items per page: a page's items, reviewers and decisions are all a pass holds. */
+export const ITEM_PAGE = 2_000;
+
+/** Where a campaign's items stand for a pack: how many, the last ordinal, the newest decision in force. */
+export interface ItemBounds {
+  campaignId: number;
+  count: number;
+  lastOrdinal: number;
+  upToDecision: number;
+}
+
+export function itemBounds(db: Database.Database, campaignId: number): ItemBounds {
+  const items = db.prepare('SELECT count(*) AS count, coalesce(max(ordinal), 0) AS lastOrdinal FROM campaign_items WHERE campaign_id = ?').get(campaignId) as { count: number; lastOrdinal: number };
+  const upToDecision = (db.prepare('SELECT coalesce(max(id), 0) FROM campaign_decisions').pluck().get() as number) ?? 0;
+  return { campaignId, ...items, upToDecision };
+}
+
+function toEvidenceItem(i: CampaignItem, decidedAt: ReadonlyMap<string, string>): EvidenceItem {
+  const stages = i.stages.map((s) => ({ ...s, decidedAt: decidedAt.get(`${i.id}:${s.stage}`) ?? null }));
+  const settled = i.outcome === 'pending' ? undefined : [...stages].reverse().find((s) => s.decision !== null);
+  return {
+    id: i.id, ordinal: i.ordinal, system: i.system, snapshotId: i.snapshotId, account: i.account, accountKey: i.accountKey, entitlement: i.entitlement, privileged: i.privileged,
+    identity: i.identity === null ? null : { employeeId: i.identity.employeeId, name: i.identity.name, email: i.identity.email, department: i.identity.department, title: i.identity.title, manager: i.identity.manager },
+    findings: i.findings, stages, reviewer: i.reviewer, outcome: i.outcome, decision: i.decision, comment: i.comment,
+    decidedAt: settled?.decidedAt ?? null,
+  };
+}
+
+/**
+ * A campaign's items from the store, in population order, a page at a time (keyset on the
+ * ordinal; each page read whole, so no statement stays open across the awaits of a pass). Every
+ * pass sees the same state: the items are frozen at launch, and decisions newer than the bound
+ * are left out.
+ */
+export function campaignItemPages(db: Database.Database, bounds: ItemBounds): ItemSource {
+  const ids = db.prepare('SELECT id, ordinal FROM campaign_items WHERE campaign_id = ? AND ordinal > ? AND ordinal <= ? ORDER BY ordinal LIMIT ?').raw();
+  function* pages(): Generator<EvidenceItem> {
+    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+      const page = ids.all(bounds.campaignId, after, bounds.lastOrdinal, ITEM_PAGE) as [number, number][];
+      if (page.length === 0) return;
+      after = page[page.length - 1]![1];
+      const selection = { campaignId: bounds.campaignId, itemIds: page.map(([id]) => id), upToDecision: bounds.upToDecision };
+      const decidedAt = new Map<string, string>();
+      for (const d of readDecisions(db, selection)) if (d.decision !== 'reassign') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
+      for (const item of readItems(db, selection)) yield toEvidenceItem(item, decidedAt);
+    }
+  }
+  return { count: bounds.count, [Symbol.iterator]: pages };
+}
