@@ -36,11 +36,11 @@ function toEvidenceItem(i: CampaignItem, decidedAt: ReadonlyMap<string, string>)
  * pass sees the same state: the items are frozen at launch, and decisions newer than the bound
  * are left out.
  */
-export function campaignItemPages(db: Database.Database, bounds: ItemBounds): ItemSource {
+export function campaignItemPages(db: Database.Database, bounds: ItemBounds, pageSize = ITEM_PAGE): ItemSource {
   const ids = db.prepare('SELECT id, ordinal FROM campaign_items WHERE campaign_id = ? AND ordinal > ? AND ordinal <= ? ORDER BY ordinal LIMIT ?').raw();
   function* pages(): Generator<EvidenceItem> {
     for (let after = Number.MIN_SAFE_INTEGER; ; ) {
-      const page = ids.all(bounds.campaignId, after, bounds.lastOrdinal, ITEM_PAGE) as [number, number][];
+      const page = ids.all(bounds.campaignId, after, bounds.lastOrdinal, pageSize) as [number, number][];
       if (page.length === 0) return;
       after = page[page.length - 1]![1];
       const selection = { campaignId: bounds.campaignId, itemIds: page.map(([id]) => id), upToDecision: bounds.upToDecision };
