@@ -3,7 +3,7 @@ import { readDecisions, readItems, type CampaignItem } from '../campaigns/campai
 import type { EvidenceItem, ItemSource } from './campaign-evidence.js';
 
 /** Items per page: a page's items, reviewers and decisions are all a pass holds. */
-export const ITEM_PAGE = 2_000;
+export const ITEM_PAGE = 256;
 
 /** Where a campaign's items stand for a pack: how many, the last ordinal, the newest decision in force. */
 export interface ItemBounds {
@@ -19,15 +19,18 @@ export function itemBounds(db: Database.Database, campaignId: number): ItemBound
   return { campaignId, ...items, upToDecision };
 }
 
+/**
+ * The read model's item as the pack's: its stages get their decision times; the item and its
+ * identity are used as they are (no copies: every pass makes a campaign's worth of them).
+ */
 function toEvidenceItem(i: CampaignItem, decidedAt: ReadonlyMap<string, string>): EvidenceItem {
-  const stages = i.stages.map((s) => ({ ...s, decidedAt: decidedAt.get(`${i.id}:${s.stage}`) ?? null }));
-  const settled = i.outcome === 'pending' ? undefined : [...stages].reverse().find((s) => s.decision !== null);
-  return {
-    id: i.id, ordinal: i.ordinal, system: i.system, snapshotId: i.snapshotId, account: i.account, accountKey: i.accountKey, entitlement: i.entitlement, privileged: i.privileged,
-    identity: i.identity === null ? null : { employeeId: i.identity.employeeId, name: i.identity.name, email: i.identity.email, department: i.identity.department, title: i.identity.title, manager: i.identity.manager },
-    findings: i.findings, stages, reviewer: i.reviewer, outcome: i.outcome, decision: i.decision, comment: i.comment,
-    decidedAt: settled?.decidedAt ?? null,
-  };
+  let settled: string | null = null;
+  const stages = i.stages.map((s) => {
+    const stage = Object.assign(s, { decidedAt: decidedAt.get(`${i.id}:${s.stage}`) ?? null });
+    if (stage.decision !== null) settled = stage.decidedAt;
+    return stage;
+  });
+  return Object.assign(i, { stages, decidedAt: i.outcome === 'pending' ? null : settled });
 }
 
 /**
