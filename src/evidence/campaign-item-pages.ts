@@ -3,7 +3,7 @@ import { readDecisions, readItems, type CampaignItem } from '../campaigns/campai
 import type { EvidenceItem, ItemSource } from './campaign-evidence.js';
 
 /** Items per page: a page's items, reviewers and decisions are all a pass holds. */
-export const ITEM_PAGE = 256;
+export const ITEM_PAGE = 64;
 
 /** Where a campaign's items stand for a pack: how many, the last ordinal, the newest decision in force. */
 export interface ItemBounds {
