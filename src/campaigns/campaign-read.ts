@@ -104,8 +104,8 @@ function whereItems(selection: Selection): { sql: string; params: unknown[] } {
 /** Every decision row of the selection (superseded ones included), oldest first. */
 export function readDecisions(db: Database.Database, selection: Selection): DecisionRecord[] {
   const where = whereItems(selection);
-  const bound = selection.upToDecision === undefined ? '' : ` AND d.id <= ${Math.floor(selection.upToDecision)}`;
-  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql}${bound} ORDER BY d.id`).all(...where.params) as DecisionRecord[];
+  const bound = selection.upToDecision === undefined ? { sql: '', params: [] } : { sql: ' AND d.id <= ?', params: [selection.upToDecision] };
+  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql}${bound.sql} ORDER BY d.id`).all(...where.params, ...bound.params) as DecisionRecord[];
 }
 
 /** Items with their state now, in ordinal order. */
