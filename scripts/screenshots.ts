@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startWorkstation } from '../test/helpers/workstation.js';
-import { importThroughWizard, openScreen, unlockWorkspace } from '../test/helpers/workstation-flows.js';
+import { createCampaignThroughWizard, importThroughWizard, openScreen, pressAndAdvance, unlockWorkspace } from '../test/helpers/workstation-flows.js';
 import { PASSPHRASE } from '../test/helpers/workspace.js';
 
 /**
@@ -90,6 +90,24 @@ async function main(): Promise<void> {
 
     await openScreen(page, 'Settings');
     await shot(page, 'settings');
+
+    // Campaigns: the wizard's pre-launch check, the launched campaign, the review screen and its keys, the list.
+    await createCampaignThroughWizard(page, { name: 'Finance ERP review Q4', system: 'Finance ERP', fallback: 'grc@northwind-demo.example', due: '2026-12-15' });
+    await shot(page, 'campaign-prelaunch');
+    await page.getByRole('button', { name: /^Launch/ }).click();
+    await page.getByRole('table', { name: 'Progress by reviewer' }).getByRole('button').first().click();
+    await page.getByTestId('review-item').waitFor();
+    for (const key of ['y', 'y', 'x', 'y']) await pressAndAdvance(page, key);
+    await shot(page, 'campaign-review');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard' }).waitFor();
+    await shot(page, 'campaign-review-help');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Finance ERP review Q4' }).click();
+    await page.getByRole('table', { name: 'Progress by reviewer' }).waitFor();
+    await shot(page, 'campaign');
+    await openScreen(page, 'Campaigns');
+    await shot(page, 'campaigns');
 
     await openScreen(page, 'Dashboard');
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();

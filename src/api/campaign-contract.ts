@@ -79,7 +79,7 @@ export const campaignContract = {
     summary: 'The campaigns in the workspace with their state.',
     scope: 'workspace',
     input: z.object({}),
-    output: z.object({ campaigns: z.array(z.object({ id: z.number().int(), name: z.string(), type: z.string(), state, dueOn: z.string().nullable(), createdAt: z.string() })) }),
+    output: z.object({ campaigns: z.array(z.object({ id: z.number().int(), name: z.string(), type: z.string(), state, dueOn: z.string().nullable(), createdAt: z.string(), items: z.number().int(), decided: z.number().int() })) }),
   },
   'campaigns.setOwner': {
     summary: 'Set who owns a system, or the entitlements matching a name or glob, for owner reviews.',
@@ -105,11 +105,26 @@ export const campaignContract = {
     input: z.object({ campaignId, reviewer: email.optional(), outcome: outcome.optional(), ...filter }),
     output: z.object({ items: z.array(campaignItem) }),
   },
+  'campaigns.itemsPage': {
+    summary: "One page of a campaign's items (ordinal order) with the count of all that match: by the reviewer they wait for (or who settled them), outcome, system, text.",
+    scope: 'workspace',
+    input: z.object({
+      campaignId, reviewer: email.optional(), outcome: outcome.optional(), system: filter.system, text: z.string().max(200).optional(),
+      offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    output: z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(campaignItem) }),
+  },
   'campaigns.decide': {
     summary: "Record keep or revoke on one item by its reviewer (a changed decision supersedes the earlier one); audited.",
     scope: 'workspace',
     input: z.object({ campaignId, itemId, decision, reviewer: email, comment: text.optional(), secondsSpent: z.number().int().min(0).max(86_400).optional(), channel: z.enum(['app', 'cli']).default('app') }),
     output: z.object({ itemId: z.number().int(), decision, stage: z.number().int(), decisionId: z.number().int(), supersedes: z.number().int().nullable() }),
+  },
+  'campaigns.undo': {
+    summary: "Take back the reviewer's newest decision on an item: a superseding row restores what was in force before (their earlier decision, or the stage waiting again); audited.",
+    scope: 'workspace',
+    input: z.object({ campaignId, itemId, reviewer: email, channel: z.enum(['app', 'cli']).default('app') }),
+    output: z.object({ itemId: z.number().int(), stage: z.number().int(), undone: z.number().int(), decisionId: z.number().int(), restored: decision.nullable() }),
   },
   'campaigns.bulkDecide': {
     summary: "One decision over a reviewer's pending items matching a filter; without expectedCount only counts them, with a count that differs it is refused.",
@@ -140,6 +155,10 @@ export const campaignContract = {
       revoked: z.number().int(),
       pending: z.number().int(),
       populationSha256: z.string().nullable(),
+      scope: z.object({ systems: z.array(z.string()), entitlements: z.array(z.string()), privilegedOnly: z.boolean(), newAccessOnly: z.boolean() }),
+      stages: z.array(reviewerRule),
+      fallback: z.string().nullable(),
+      options: z.object({ justify: z.array(decision), noResponse: z.enum(['none', 'revoke', 'keep']), staleDays: z.number().int() }),
       byReviewer: z.array(z.object({ reviewer: z.string(), overdue: z.boolean(), ...tally })),
       bySystem: z.array(z.object({ system: z.string(), ...tally })),
       reconciliation: z.array(reconciliation),

@@ -1,6 +1,8 @@
 import { applyWorkbook } from '../campaigns/apply-workbook.js';
 import { readItems, type CampaignItem } from '../campaigns/campaign-read.js';
-import { campaignStatus } from '../campaigns/campaign-status.js';
+import { campaignProgress, campaignStatus } from '../campaigns/campaign-status.js';
+import { itemPage } from '../campaigns/item-page.js';
+import { undoDecision } from '../campaigns/undo-decision.js';
 import { createCampaign, listCampaigns, loadCampaign } from '../campaigns/campaign-store.js';
 import { closeCampaign } from '../campaigns/close-campaign.js';
 import { launchCampaignWatched, previewCampaignWatched } from '../campaigns/launch-campaign.js';
@@ -23,7 +25,7 @@ function itemView(i: CampaignItem) {
 /** The campaign operations (src/campaigns), spread into `handlers`. */
 export const campaignHandlers: CampaignHandlers = {
   'campaigns.create': (input, { session }) => createCampaign(session.workspace, { ...input, operator: session.operator }),
-  'campaigns.list': (_input, { session }) => ({ campaigns: listCampaigns(session.workspace.db) }),
+  'campaigns.list': (_input, { session }) => ({ campaigns: listCampaigns(session.workspace.db).map((c) => ({ ...c, ...campaignProgress(session.workspace.db, c.id) })) }),
   'campaigns.setOwner': (input, { session }) => setReviewOwner(session.workspace, { ...input, operator: session.operator }),
   'campaigns.preview': ({ campaignId }, { session, ...watch }) => previewCampaignWatched(session.workspace, campaignId, watch),
   'campaigns.launch': ({ campaignId }, { session, ...watch }) => launchCampaignWatched(session.workspace, campaignId, session.operator, watch),
@@ -31,7 +33,13 @@ export const campaignHandlers: CampaignHandlers = {
     loadCampaign(session.workspace.db, campaignId);
     return { items: filterItems(readItems(session.workspace.db, { campaignId }), filter).map(itemView) };
   },
+  'campaigns.itemsPage': (query, { session }) => {
+    loadCampaign(session.workspace.db, query.campaignId);
+    const page = itemPage(session.workspace.db, query);
+    return { ...page, rows: page.rows.map(itemView) };
+  },
   'campaigns.decide': ({ campaignId, channel, ...input }, { session }) => decideItem(session.workspace, campaignId, input, channel, session.operator),
+  'campaigns.undo': ({ campaignId, channel, ...input }, { session }) => undoDecision(session.workspace, campaignId, input, channel, session.operator),
   'campaigns.bulkDecide': ({ campaignId, channel, reviewer, decision, comment, expectedCount, ...filter }, { session }) =>
     bulkDecide(session.workspace, campaignId, { reviewer, decision, comment, expectedCount, filter }, channel, session.operator),
   'campaigns.reassign': ({ campaignId, channel, ...input }, { session }) => reassignItem(session.workspace, campaignId, input, channel, session.operator),

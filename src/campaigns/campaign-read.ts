@@ -52,7 +52,8 @@ export interface DecisionRecord {
   id: number;
   itemId: number;
   stage: number;
-  decision: Decision | 'reassign';
+  /** `withdraw`: the reviewer's undo; the stage waits again. */
+  decision: Decision | 'reassign' | 'withdraw';
   reviewer: string;
   reassignedTo: string | null;
   comment: string | null;
@@ -93,7 +94,7 @@ const DECISION_COLUMNS = `d.id, d.item_id AS itemId, d.stage, d.decision, d.revi
  * the decisions stood when the newest had that id (decisions are append-only, so a reader that
  * reads in several passes sees one state throughout).
  */
-type Selection = { campaignId: number; itemIds?: readonly number[] | undefined; upToDecision?: number | undefined };
+export type Selection = { campaignId: number; itemIds?: readonly number[] | undefined; upToDecision?: number | undefined };
 
 function whereItems(selection: Selection): { sql: string; params: unknown[] } {
   if (selection.itemIds === undefined) return { sql: 'i.campaign_id = ?', params: [selection.campaignId] };
@@ -108,10 +109,9 @@ export function readDecisions(db: Database.Database, selection: Selection): Deci
   return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql}${bound.sql} ORDER BY d.id`).all(...where.params, ...bound.params) as DecisionRecord[];
 }
 
-/** Items with their state now, in ordinal order. */
-export function readItems(db: Database.Database, selection: Selection): CampaignItem[] {
+/** Each item's stages: who has each now and the decision in force (the newest row per stage). */
+export function readStages(db: Database.Database, selection: Selection): Map<number, StageReviewer[]> {
   const where = whereItems(selection);
-  const rows = db.prepare(`SELECT ${ITEM_COLUMNS} FROM campaign_items i WHERE ${where.sql} ORDER BY i.ordinal`).raw().all(...where.params) as ItemRow[];
   const reviewers = new Map<number, StageReviewer[]>();
   for (const [itemId, stage, reviewer, rule, note] of db
     .prepare(`SELECT r.item_id, r.stage, r.reviewer, r.rule, r.note FROM campaign_item_reviewers r JOIN campaign_items i ON i.id = r.item_id WHERE ${where.sql} ORDER BY r.item_id, r.stage`)
@@ -125,36 +125,50 @@ export function readItems(db: Database.Database, selection: Selection): Campaign
   for (const d of readDecisions(db, selection)) {
     const s = reviewers.get(d.itemId)?.[d.stage - 1];
     if (!s) continue;
-    if (d.decision === 'reassign') {
-      s.reviewer = d.reassignedTo ?? s.reviewer;
-      s.decision = null;
-      s.comment = null;
-    } else {
-      s.decision = d.decision;
-      s.comment = d.comment;
-    }
+    if (d.decision === 'reassign') s.reviewer = d.reassignedTo ?? s.reviewer;
+    s.decision = d.decision === 'keep' || d.decision === 'revoke' ? d.decision : null;
+    s.comment = s.decision === null ? null : d.comment;
   }
-  return rows.map((row) => toItem(row, reviewers.get(row[0]) ?? []));
+  return reviewers;
+}
+
+/** Where an item stands: the stage waiting (null once settled), who it is with, its outcome. */
+export interface ItemState {
+  stage: number | null;
+  reviewer: string;
+  outcome: ItemOutcome;
+  settled: StageReviewer | undefined;
+}
+
+/** An item waits at its first undecided stage, is revoked by any stage's revoke, kept when every stage keeps. */
+export function settle(stages: readonly StageReviewer[]): ItemState {
+  let settled: StageReviewer | undefined;
+  for (const s of stages) {
+    settled = s;
+    if (s.decision === null) return { stage: s.stage, reviewer: s.reviewer, outcome: 'pending', settled };
+    if (s.decision === 'revoke') return { stage: null, reviewer: s.reviewer, outcome: 'revoke', settled };
+  }
+  return { stage: null, reviewer: settled?.reviewer ?? '', outcome: 'keep', settled };
+}
+
+/** Where each item of a campaign stands, in ordinal order, without reading the items whole (counts, filters, progress). */
+export function readItemStates(db: Database.Database, campaignId: number): (ItemState & { id: number; system: string })[] {
+  const stages = readStages(db, { campaignId });
+  const rows = db.prepare('SELECT id, system FROM campaign_items WHERE campaign_id = ? ORDER BY ordinal').raw().all(campaignId) as [number, string][];
+  return rows.map(([id, system]) => ({ id, system, ...settle(stages.get(id) ?? []) }));
+}
+
+/** Items with their state now, in ordinal order. */
+export function readItems(db: Database.Database, selection: Selection): CampaignItem[] {
+  const where = whereItems(selection);
+  const rows = db.prepare(`SELECT ${ITEM_COLUMNS} FROM campaign_items i WHERE ${where.sql} ORDER BY i.ordinal`).raw().all(...where.params) as ItemRow[];
+  const stages = readStages(db, selection);
+  return rows.map((row) => toItem(row, stages.get(row[0]) ?? []));
 }
 
 function toItem(row: ItemRow, stages: StageReviewer[]): CampaignItem {
   const [id, ordinal, system, snapshotId, accountKey, account, accountStatus, accountType, lastLogin, entitlementKey, entitlement, description, privileged, employeeId, name, email, title, department, manager, status, findings, previousDecision] = row;
-  let stage: number | null = null;
-  let outcome: ItemOutcome = 'keep';
-  let settled: StageReviewer | undefined;
-  for (const s of stages) {
-    if (s.decision === null) {
-      stage = s.stage;
-      outcome = 'pending';
-      settled = s;
-      break;
-    }
-    settled = s;
-    if (s.decision === 'revoke') {
-      outcome = 'revoke';
-      break;
-    }
-  }
+  const { stage, reviewer, outcome, settled } = settle(stages);
   return {
     id, ordinal, system, snapshotId, accountKey, account, accountStatus, accountType, lastLogin, entitlementKey, entitlement, entitlementDescription: description,
     privileged: privileged === 1,
@@ -163,7 +177,7 @@ function toItem(row: ItemRow, stages: StageReviewer[]): CampaignItem {
     previousDecision,
     stages,
     stage,
-    reviewer: settled?.reviewer ?? '',
+    reviewer,
     outcome,
     decision: outcome === 'pending' ? null : (settled?.decision ?? null),
     comment: outcome === 'pending' ? null : (settled?.comment ?? null),

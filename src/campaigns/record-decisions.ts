@@ -48,7 +48,7 @@ interface Writer {
   latest: Database.Statement;
 }
 
-function writer(db: Database.Database): Writer {
+export function writer(db: Database.Database): Writer {
   return {
     insert: db.prepare(
       'INSERT INTO campaign_decisions (item_id, stage, decision, reviewer, reassigned_to, comment, channel, recorded_by, decided_at, seconds_spent, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -61,7 +61,7 @@ function writer(db: Database.Database): Writer {
 export function appendDecision(
   db: Database.Database,
   w: Writer,
-  row: { campaignId: number; itemId: number; stage: number; decision: Decision | 'reassign'; reviewer: string; reassignedTo?: string | null; comment: string | null; channel: DecisionChannel; operator: string; secondsSpent: number | null },
+  row: { campaignId: number; itemId: number; stage: number; decision: Decision | 'reassign' | 'withdraw'; reviewer: string; reassignedTo?: string | null; comment: string | null; channel: DecisionChannel; operator: string; secondsSpent: number | null },
 ): { decisionId: number; supersedes: number | null } {
   const supersedes = (w.latest.get(row.itemId, row.stage) as number | null) ?? null;
   const at = new Date();
@@ -78,7 +78,7 @@ export function appendDecision(
   return { decisionId, supersedes };
 }
 
-function loadItem(db: Database.Database, campaignId: number, itemId: number): CampaignItem {
+export function loadItem(db: Database.Database, campaignId: number, itemId: number): CampaignItem {
   const item = readItems(db, { campaignId, itemIds: [itemId] })[0];
   if (!item) throw new AttestError('UNKNOWN_ITEM', `Campaign ${campaignId} has no item ${itemId}. List its items with "attest campaign items ${campaignId}".`);
   return item;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { neutraliseCell } from '../sod/rule-file-layout.js';
 import { writeTableFile } from '../files/write-table-file.js';
-import { readDecisions, readItems, type CampaignItem } from './campaign-read.js';
+import { readDecisions, readItems, readItemStates, type CampaignItem } from './campaign-read.js';
 import { loadCampaign } from './campaign-store.js';
 
 export type VerificationStatus = 'verified-removed' | 'still-present' | 'pending';
@@ -28,12 +28,13 @@ export interface RemediationLine {
  * revoked grant, the newest access snapshot of its system that is newer than the item's snapshot
  * and as of the revoking decision's day or later. The grant absent from it (by account key and
  * entitlement key) is verified-removed; present, still-present; no such snapshot yet, pending.
- * `within` narrows it to some items (those a caller knows are revoked) and a decision bound.
+ * With `upToDecision`, as the decisions stood when the newest had that id (an evidence pack's bound).
  */
-export function remediationLines(db: Database.Database, campaignId: number, within: { itemIds?: readonly number[]; upToDecision?: number } = {}): RemediationLine[] {
-  const revoked = readItems(db, { campaignId, ...within }).filter((i) => i.outcome === 'revoke');
+export function remediationLines(db: Database.Database, campaignId: number, states = readItemStates(db, campaignId), upToDecision?: number): RemediationLine[] {
+  const ids = states.filter((s) => s.outcome === 'revoke').map((s) => s.id);
+  const revoked = ids.length === 0 ? [] : readItems(db, { campaignId, itemIds: ids, upToDecision }).filter((i) => i.outcome === 'revoke');
   const decidedAt = new Map<number, string>();
-  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id), upToDecision: within.upToDecision })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
+  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id), upToDecision })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
   const newer = db.prepare(
     `SELECT s.id, s.as_of AS asOf FROM snapshots s JOIN snapshots base ON base.id = ?
      WHERE s.system_id = base.system_id AND s.content = 'access' AND s.id > base.id AND substr(s.as_of, 1, 10) >= substr(?, 1, 10)

@@ -192,6 +192,17 @@ export const CAMPAIGN_COMMANDS = [
     human: (out) => `Item ${out.itemId}: ${out.decision} (stage ${out.stage})${out.supersedes === null ? '' : `, superseding decision #${out.supersedes}`}`,
   }),
   define({
+    words: ['campaign', 'undo'],
+    operation: 'campaigns.undo',
+    summary: "Take back a reviewer's newest decision on an item: a superseding record restores what was in force before.",
+    usage: 'attest campaign undo ID -w WS --item ITEM --reviewer EMAIL',
+    positionals: ID,
+    options: { item: { type: 'string' }, reviewer: { type: 'string' } },
+    workspace: true,
+    input: (args) => ({ campaignId: campaignId(args), itemId: itemOption(args.values), reviewer: requiredOption(args.values, 'reviewer', 'EMAIL (the reviewer whose decision is undone)'), channel: 'cli' as const }),
+    human: (out) => `Item ${out.itemId}: decision #${out.undone} undone by #${out.decisionId}; stage ${out.stage} ${out.restored === null ? 'waits for its reviewer again' : `is ${out.restored} again`}`,
+  }),
+  define({
     words: ['campaign', 'bulk'],
     operation: 'campaigns.bulkDecide',
     summary: "Decide every pending item of a reviewer matching the filters; without --yes N only counts them.",

@@ -48,7 +48,7 @@ export function campaignItemPages(db: Database.Database, bounds: ItemBounds, pag
       after = page[page.length - 1]![1];
       const selection = { campaignId: bounds.campaignId, itemIds: page.map(([id]) => id), upToDecision: bounds.upToDecision };
       const decidedAt = new Map<string, string>();
-      for (const d of readDecisions(db, selection)) if (d.decision !== 'reassign') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
+      for (const d of readDecisions(db, selection)) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
       for (const item of readItems(db, selection)) yield toEvidenceItem(item, decidedAt);
     }
   }

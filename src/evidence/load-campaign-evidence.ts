@@ -40,9 +40,9 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
   const c = loadCampaign(db, Number(id));
   const bounds = itemBounds(db, c.id);
   const items = campaignItemPages(db, bounds);
-  const revoked: number[] = [];
+  const revoked: Parameters<typeof remediationLines>[2] = [];
   const summary = summariseItems(items, (item) => {
-    if (item.outcome === 'revoke') revoked.push(item.id);
+    if (item.outcome === 'revoke') revoked.push({ id: item.id, system: item.system, stage: null, reviewer: item.reviewer, outcome: item.outcome, settled: undefined });
   });
   return {
     campaign: {
@@ -54,6 +54,6 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
     items,
     summary,
     reroutes: readReroutes(db, bounds),
-    remediation: remediationLines(db, c.id, { itemIds: revoked, upToDecision: bounds.upToDecision }).map(({ accountKey: _a, entitlementKey: _e, ...l }) => l),
+    remediation: remediationLines(db, c.id, revoked, bounds.upToDecision).map(({ accountKey: _a, entitlementKey: _e, ...l }) => l),
   };
 }

@@ -74,6 +74,7 @@ const ROWS: Row[] = [
     check: (m, f) => ratioAtMost(1.2)(m, f) && m.peakRssMb <= 300,
   },
   { operation: 'ui-first-paint', floor: [], repeats: 3, target: '≤ 1 s', check: (m) => m.seconds <= 1 },
+  { operation: 'ui-decision-100k', floor: [], repeats: 1, target: '≤ 0.05 s (p95)', check: (m) => m.seconds <= 0.05 },
   { operation: 'identities-search-100k', floor: [], repeats: 3, target: '≤ 0.1 s', check: (m) => m.seconds <= 0.1 },
   { operation: 'campaign-launch-100k', floor: [], repeats: 2, target: '≤ 2 s', check: (m) => m.seconds <= 2 },
   { operation: 'campaign-decision', floor: [], repeats: 2, target: '≤ 0.02 s', check: (m) => m.seconds <= 0.02 },

@@ -51,6 +51,12 @@ describe('attest campaign: the demo company runs a manager review end to end', (
     // A decision through the CLI (a revoke needs its justification here).
     expect(await cli(['campaign', 'decide', String(campaignId), '--item', String(viaCli.id), '--decision', 'revoke', '--reviewer', reviewer], 4)).toMatchObject({ error: { code: 'JUSTIFICATION_REQUIRED' } });
     expect(await cli(['campaign', 'decide', String(campaignId), '--item', String(viaCli.id), '--decision', 'revoke', '--reviewer', reviewer, '--comment', 'No longer in the team'])).toMatchObject({ itemId: viaCli.id, decision: 'revoke' });
+    // Undone (the item waits again), then decided again.
+    const revoked = (await cli(['campaign', 'items', String(campaignId), '--outcome', 'revoke'])) as { items: Item[] };
+    expect(revoked.items.map((i) => i.id)).toContain(viaCli.id);
+    expect(await cli(['campaign', 'undo', String(campaignId), '--item', String(viaCli.id), '--reviewer', reviewer])).toMatchObject({ itemId: viaCli.id, restored: null });
+    expect(await cli(['campaign', 'undo', String(campaignId), '--item', String(viaCli.id), '--reviewer', reviewer], 4)).toMatchObject({ error: { code: 'CAMPAIGN_STATE' } });
+    expect(await cli(['campaign', 'decide', String(campaignId), '--item', String(viaCli.id), '--decision', 'revoke', '--reviewer', reviewer, '--comment', 'No longer in the team'])).toMatchObject({ itemId: viaCli.id, decision: 'revoke' });
 
     // Decisions through the reviewer's workbook, returned edited; re-applying it changes nothing.
     const out = join(dir, 'workbooks');
@@ -107,5 +113,5 @@ describe('attest campaign: the demo company runs a manager review end to end', (
     const verified = await runCli(['verify', pack, '--json'], { env });
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.json()).toMatchObject({ ok: true, signature: 'valid', manifestOk: true });
-  });
+  }, 120_000); // the demo company, a launch, ~30 CLI runs and a signed pack: slow on a busy 2-core machine
 });

@@ -16,7 +16,7 @@ const tempDir = useTempDirs();
 /** What the pack shows of an item, read the whole-campaign way (every item and decision at once). */
 function wholeCampaign(campaignId: number): Pick<EvidenceItem, 'id' | 'reviewer' | 'outcome' | 'comment' | 'decidedAt'>[] {
   const decidedAt = new Map<string, string>();
-  for (const d of readDecisions(demo.ws().db, { campaignId })) if (d.decision !== 'reassign') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
+  for (const d of readDecisions(demo.ws().db, { campaignId })) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
   return readItems(demo.ws().db, { campaignId }).map((i) => {
     const settled = i.outcome === 'pending' ? undefined : [...i.stages].reverse().find((s) => s.decision !== null);
     return { id: i.id, reviewer: i.reviewer, outcome: i.outcome, comment: i.comment, decidedAt: settled ? (decidedAt.get(`${i.id}:${settled.stage}`) ?? null) : null };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../helpers/workstation.js';
 import { workstationApi } from '../helpers/workstation-api.js';
-import { openScreen, unlockWorkspace } from '../helpers/workstation-flows.js';
+import { generatePackThroughScreen, openScreen, unlockWorkspace, verifyPackThroughScreen } from '../helpers/workstation-flows.js';
 import { PASSPHRASE } from '../helpers/workspace.js';
 
 let ws: Workstation;
@@ -30,10 +30,7 @@ async function generateInScreen(out: string): Promise<string[]> {
       if (text && seen.at(-1) !== text) seen.push(text);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   })()`);
-  const form = page.getByRole('form', { name: 'Generate an evidence pack' });
-  await form.getByRole('textbox', { name: /^Pack file/ }).fill(out);
-  await form.getByRole('button', { name: 'Generate and sign' }).click();
-  await page.getByTestId('pack-result').or(page.getByRole('alert')).first().waitFor();
+  await generatePackThroughScreen(page, out);
   return page.evaluate<string[]>('window.progressSeen');
 }
 
@@ -69,10 +66,7 @@ describe('the Evidence screen in chromium, over the serve host and the demo comp
     const { page } = ws;
     const out = join(ws.dir, 'ui-pack.pdf');
     const panel = page.getByRole('region', { name: 'Verify a pack' });
-    await panel.getByRole('textbox', { name: /^Pack file/ }).fill(out);
-    await panel.getByRole('button', { name: 'Verify' }).click();
-    const result = panel.getByTestId('pack-verification');
-    await result.waitFor();
+    const result = await verifyPackThroughScreen(page, out);
     const expected = await api('evidence.verify', { path: out });
     expect(expected.ok).toBe(true);
     expect(await result.getAttribute('data-ok')).toBe('true');

@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { OperationOutput } from '../../../src/api/contract';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { CampaignsCard } from '../components/CampaignsCard';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { SectionPanel } from '../components/SectionPanel';
@@ -121,6 +122,7 @@ function SodChart({ sod }: { sod: NonNullable<Summary['sod']> }) {
 /** The workspace at a glance: what it holds, how fresh each system is, what the analysis and SoD runs found. */
 export function DashboardPage({ onNavigate }: DashboardPageProps) {
   const { data, error } = useOperation('dashboard.summary', {});
+  const campaigns = useOperation('campaigns.list', {});
   return (
     <>
       <PageHeader title="Dashboard" description="The current picture: each system's newest snapshot, the newest analysis and SoD runs." />
@@ -145,6 +147,9 @@ export function DashboardPage({ onNavigate }: DashboardPageProps) {
               {data.sod ? <SodChart sod={data.sod} /> : <EmptyState title="No SoD run yet">Import a rule set (Findings & SoD) and run the evaluation ("attest sod run").</EmptyState>}
             </SectionPanel>
           </SimpleGrid>
+          <SectionPanel title="Campaigns" subtitle="Launched campaigns: decided of all items.">
+            {campaigns.data ? <CampaignsCard campaigns={campaigns.data.campaigns} onNavigate={onNavigate} /> : <ApiErrorAlert error={campaigns.error} title="The campaigns could not be read" />}
+          </SectionPanel>
           <SectionPanel title="Systems" subtitle={`A snapshot older than ${data.staleDays} days is stale (Settings).`}>
             {data.systems.length === 0 ? (
               <EmptyState title="No systems yet">Import the HR roster and each system's export (Import).</EmptyState>

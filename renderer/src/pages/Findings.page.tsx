@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { OperationOutput } from '../../../src/api/contract';
 import type { ApiError } from '../../../src/api/result';
@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { RuleSetPanel } from '../components/RuleSetPanel';
+import { RunAnalysisButton } from '../components/RunAnalysisButton';
 import { SearchInput } from '../components/SearchInput';
 import { StatusBadge } from '../components/StatusBadge';
 import { ViolationDrawer } from '../components/ViolationDrawer';
@@ -53,7 +54,19 @@ function FindingsTab({ type, onNavigate }: { type: string | null; onNavigate: Fi
     },
     { key: 'detail', label: 'Detail', width: 'minmax(240px, 3fr)', render: (r) => <Text size="sm" c="dimmed" truncate title={r.detail}>{r.detail}</Text> },
   ];
-  if (head.error?.code === 'UNKNOWN_RUN') return <EmptyState title="No analysis yet">Run an analysis ("attest analyze") once the HR roster and systems are imported.</EmptyState>;
+  const [generation, setGeneration] = useState(0);
+  const analysed = (): void => {
+    head.reload();
+    setGeneration((g) => g + 1);
+  };
+  if (head.error?.code === 'UNKNOWN_RUN') {
+    return (
+      <Stack align="center" gap="md">
+        <EmptyState title="No analysis yet">Run the analysis once the HR roster and systems are imported.</EmptyState>
+        <RunAnalysisButton onDone={analysed} />
+      </Stack>
+    );
+  }
   const types = head.data ? Object.entries(head.data.counts).map(([key, n]) => ({ value: typeOfKey(key), label: `${humanize(key)} (${formatCount(n)})`, disabled: n === 0 })) : [];
   return (
     <>
@@ -62,8 +75,11 @@ function FindingsTab({ type, onNavigate }: { type: string | null; onNavigate: Fi
         <Select label="Finding type" placeholder="Any" data={types} value={type} onChange={(value) => onNavigate(...(value ? ['findings', value] : ['findings']))} clearable w={240} />
         <Select label="System" placeholder="Any" data={head.data?.systems ?? []} value={system} onChange={setSystem} clearable w={200} />
         <SearchInput label="Search" placeholder="Account, employee ID or detail" onSearch={setSearch} />
+        <div style={{ marginLeft: 'auto' }}>
+          <RunAnalysisButton onDone={analysed} />
+        </div>
       </Group>
-      <VirtualTable label="Findings" noun="findings" columns={columns} fetchPage={fetchPage} queryKey={queryKey} rowKey={(r) => `${r.type}\u0000${r.system}\u0000${r.accountKey}`} height="calc(100vh - 340px)" />
+      <VirtualTable label="Findings" noun="findings" columns={columns} fetchPage={fetchPage} queryKey={`${queryKey}#${generation}`} rowKey={(r) => `${r.type}\u0000${r.system}\u0000${r.accountKey}`} height="calc(100vh - 340px)" />
       {head.data && (
         <Text size="xs" c="dimmed" mt={4}>
           Analysis run #{head.data.runId} as of {formatDate(head.data.asOf)}, by {head.data.createdBy}.

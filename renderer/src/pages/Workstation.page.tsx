@@ -5,6 +5,7 @@ import { WorkstationShell, type NavItem } from '../components/WorkstationShell';
 import { useAutoLock } from '../hooks/useAutoLock';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { AuditPage } from './Audit.page';
+import { CampaignsPage } from './Campaigns.page';
 import { DashboardPage } from './Dashboard.page';
 import { EvidencePage } from './Evidence.page';
 import { FindingsPage } from './Findings.page';
@@ -28,6 +29,7 @@ const NAV: NavItem[] = [
   { id: 'systems', label: 'Systems & snapshots', description: 'Provenance and diffs' },
   { id: 'identities', label: 'Identities & accounts', description: 'Search people and access' },
   { id: 'findings', label: 'Findings & SoD', description: 'Risks and violations' },
+  { id: 'campaigns', label: 'Campaigns', description: 'Access reviews and decisions' },
   { id: 'import', label: 'Import', description: 'Bring in an export' },
   { id: 'evidence', label: 'Evidence', description: 'Signed packs, verification' },
   { id: 'audit', label: 'Audit trail', description: 'Every change, hash-chained' },
@@ -56,6 +58,7 @@ export function WorkstationPage({ info, onLock }: WorkstationPageProps) {
       {active === 'systems' && <SystemsPage system={detail ?? null} onNavigate={navigate} />}
       {active === 'identities' && (detail ? <IdentityPage employeeId={detail} onNavigate={navigate} /> : <IdentitiesPage onNavigate={navigate} />)}
       {active === 'findings' && <FindingsPage route={detail ? [detail, ...rest] : []} onNavigate={navigate} />}
+      {active === 'campaigns' && <CampaignsPage route={detail ? [detail, ...rest] : []} onNavigate={navigate} />}
       {active === 'import' && <ImportPage onNavigate={navigate} />}
       {active === 'evidence' && <EvidencePage workspacePath={info.path} />}
       {active === 'audit' && <AuditPage />}

@@ -7,10 +7,11 @@ import { analytics } from './006-analytics.js';
 import { sod } from './007-sod.js';
 import { correlations } from './008-correlations.js';
 import { campaigns } from './009-campaigns.js';
+import { decisionWithdraw } from './010-decision-withdraw.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append new files here; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [coreModel, savedMappings, sourceDetails, connections, samples, analytics, sod, correlations, campaigns];
+export const MIGRATIONS: readonly Migration[] = [coreModel, savedMappings, sourceDetails, connections, samples, analytics, sod, correlations, campaigns, decisionWithdraw];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -1,0 +1,1 @@
+export { CampaignItemsTable } from './CampaignItemsTable';

@@ -1,0 +1,1 @@
+export { CampaignProgress, type CampaignProgressProps } from './CampaignProgress';

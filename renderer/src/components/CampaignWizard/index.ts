@@ -1,0 +1,1 @@
+export { CampaignWizard, type CampaignWizardProps } from './CampaignWizard';

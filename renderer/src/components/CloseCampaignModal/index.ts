@@ -1,0 +1,1 @@
+export { CloseCampaignModal } from './CloseCampaignModal';

@@ -1,0 +1,1 @@
+export { ContextBadges } from './ContextBadges';

@@ -1,0 +1,1 @@
+export { DraftLaunchPanel, type DraftLaunchPanelProps } from './DraftLaunchPanel';

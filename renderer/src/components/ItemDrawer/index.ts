@@ -1,0 +1,1 @@
+export { ItemDrawer, type ItemDrawerProps } from './ItemDrawer';

@@ -1,0 +1,1 @@
+export { PrelaunchCheck, type LaunchPreview } from './PrelaunchCheck';

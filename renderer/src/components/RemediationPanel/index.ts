@@ -1,0 +1,1 @@
+export { RemediationPanel } from './RemediationPanel';

@@ -1,0 +1,1 @@
+export { RemindersForm } from './RemindersForm';

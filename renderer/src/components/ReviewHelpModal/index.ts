@@ -1,0 +1,1 @@
+export { REVIEW_KEYS, ReviewHelpModal } from './ReviewHelpModal';

@@ -1,0 +1,1 @@
+export { RunAnalysisButton } from './RunAnalysisButton';

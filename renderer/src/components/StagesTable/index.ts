@@ -1,0 +1,1 @@
+export { StagesTable } from './StagesTable';

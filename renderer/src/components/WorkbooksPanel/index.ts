@@ -1,0 +1,1 @@
+export { WorkbooksPanel } from './WorkbooksPanel';
