@@ -32,16 +32,16 @@ const ACCEPTED = [
 const scan = mkdtempSync(join(tmpdir(), 'attest-electronegativity-'));
 try {
   for (const dir of ['electron', 'renderer']) cpSync(join(source, dir), join(scan, dir), { recursive: true });
-  const csv = join(scan, 'findings.csv');
-  execFileSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', scan, '-e', electronVersion, '-r', '-v', 'false', '-o', csv], { stdio: 'ignore' });
-  const findings = readFileSync(csv, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [issue, severity, , file, location] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-      return { issue, severity, file, location };
-    });
+  // SARIF, one write: its CSV report is written by two unordered asynchronous writes (the header
+  // truncating the file while the rows are appended), which garbled it in CI now and then.
+  const report = join(scan, 'findings.sarif');
+  execFileSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', scan, '-e', electronVersion, '-r', '-v', 'false', '-o', report], { stdio: 'ignore' });
+  const findings = JSON.parse(readFileSync(report, 'utf8')).runs.flatMap((run) =>
+    run.results.map((r) => {
+      const where = r.locations?.[0]?.physicalLocation;
+      return { issue: r.ruleId, severity: r.level, file: where?.artifactLocation?.uri, location: `${where?.region?.startLine}:${where?.region?.startColumn}` };
+    }),
+  );
   const acceptance = (f) => ACCEPTED.find((a) => a.issue === f.issue && a.file === f.file);
   const open = findings.filter((f) => !acceptance(f));
   for (const f of findings) {

@@ -43,7 +43,7 @@ export class IpcCalls {
 
   /** Asks the window's call `callId` to stop; false when it is not running (or the id is malformed). */
   cancel(sender: IpcSender, callId: unknown): boolean {
-    return isCallId(callId) && this.runner.cancel(key(sender.id, callId));
+    return isCallId(callId) && this.runner.cancel(key(sender.id, callId), true);
   }
 
   /** The window went away: its running calls stop (each still settles with its true outcome). */

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isCallId } from '../api/bridge.js';
 import { CallRunner } from '../api/call-runner.js';
 import { ApiSession } from '../api/session.js';
 import { PLACEHOLDER_PAGE, readStaticFile } from './static-files.js';
@@ -22,6 +23,8 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const COOKIE = 'attest_token';
 const NDJSON = 'application/x-ndjson';
+/** The header a page names its streamed call with (what its cancel then names). */
+const CALL_HEADER = 'x-attest-call';
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
@@ -85,13 +88,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 
   /**
    * A long call with progress: newline-delimited JSON, `{"call":id}`, then `{"progress":…}` lines
-   * (at most every 100 ms), then `{"result":…}`. POST /cancel `{"call":id}` asks the work to stop
-   * and the stream still ends with the true outcome (CANCELLED, or the result when the work had
-   * finished first), so the page never says "nothing was saved" of work that was. Closing the
-   * connection cancels the call too (the page went away).
+   * (at most every 100 ms), then `{"result":…}`. The page may name the call itself (header
+   * `X-Attest-Call`), so that it can cancel at once, even before the call has reached the host.
+   * POST /cancel `{"call":id}` asks the work to stop and the stream still ends with the true
+   * outcome (CANCELLED, or the result when the work had finished first), so the page never says
+   * "nothing was saved" of work that was. Closing the connection cancels the call too (the page
+   * went away).
    */
-  const streamCall = async (res: ServerResponse, name: string, input: unknown): Promise<void> => {
-    const id = randomBytes(12).toString('base64url');
+  const streamCall = async (res: ServerResponse, name: string, input: unknown, named: string | undefined): Promise<void> => {
+    const id = named ?? randomBytes(12).toString('base64url');
     res.on('close', () => runner.cancel(id));
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': `${NDJSON}; charset=utf-8` });
     res.write(`${JSON.stringify({ call: id })}\n`);
@@ -124,7 +129,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         return sendJson(res, 400, { error: 'Name the call to cancel as {"call": id}.' });
       }
       // The outcome itself arrives on the call's own stream.
-      return sendJson(res, 200, { cancelling: typeof id === 'string' && runner.cancel(id) });
+      return sendJson(res, 200, { cancelling: isCallId(id) && runner.cancel(id, true) });
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'API calls are POST requests.' });
@@ -137,7 +142,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON, or is larger than 16 MB.' } });
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      if ((req.headers.accept ?? '').includes(NDJSON)) return streamCall(res, name, input);
+      if ((req.headers.accept ?? '').includes(NDJSON)) {
+        const named = req.headers[CALL_HEADER];
+        if (named !== undefined && !isCallId(named)) return sendJson(res, 400, { ok: false, error: { code: 'USAGE', message: `${CALL_HEADER} is 1 to 64 letters, digits, "-" or "_".` } });
+        return streamCall(res, name, input, named);
+      }
       return sendJson(res, 200, await runner.call(name, input));
     }
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'Only GET is served here.' });

@@ -58,7 +58,9 @@ describe('the renderer’s long calls in the desktop app (client → bridge → 
     const seen: Progress[] = [];
     const result = await callWithProgressOverIpc(bridge, 'import.run', { files: [{ path: big }], system: 'ERP' }, { onProgress: (p) => seen.push(p), signal: new AbortController().signal });
     expect(result).toMatchObject({ ok: true, value: { system: 'ERP', rowsImported: 300_000 } });
-    expect(seen.length).toBeGreaterThan(1);
+    // At most one event per 100 ms reaches the window: how many depends on the machine's speed.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p.done <= p.total)).toBe(true);
     expect(seen.every((p, i) => i === 0 || p.phase !== seen[i - 1]!.phase || p.done >= seen[i - 1]!.done)).toBe(true);
     expect(await systems()).toBe(1);
   });

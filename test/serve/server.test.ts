@@ -142,6 +142,32 @@ describe('the loopback serve host', () => {
     expect(JSON.parse((await cancel('no-such-call')).body)).toEqual({ cancelling: false });
   });
 
+  it('a cancel that overtakes its call (named by the page in X-Attest-Call) starts that call cancelled; a malformed name is refused', async () => {
+    server = await startServer();
+    const dir = tempDir();
+    await apiCall(server, 'workspace.create', { path: join(dir, 'w.attest'), passphrase: PASSPHRASE });
+    const small = join(dir, 'erp.csv');
+    writeFileSync(small, ['Account,Entitlement', 'ada,Admin'].join('\n'));
+    const cancel = (id: string) => call(server!.port, '/cancel', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server!.token}` }, body: JSON.stringify({ call: id }) });
+    const stream = (id: string) => apiCall(server!, 'import.run', { files: [{ path: small }], system: 'ERP' }, { Accept: 'application/x-ndjson', 'X-Attest-Call': id });
+    const lines = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l) as { call?: string; result?: { ok: boolean; error?: { code: string } } });
+
+    // Nothing is running under that name yet: the host says so, and remembers the cancel.
+    expect(JSON.parse((await cancel('page-call-1')).body)).toEqual({ cancelling: false });
+    const cancelled = lines((await stream('page-call-1')).body);
+    expect(cancelled[0]?.call).toBe('page-call-1');
+    expect(cancelled.at(-1)?.result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect((JSON.parse((await apiCall(server, 'snapshots.list', {})).body) as { value: { snapshots: unknown[] } }).value.snapshots).toEqual([]);
+
+    // The remembered cancel is spent: the same name runs the next time, and the import is saved.
+    expect(lines((await stream('page-call-1')).body).at(-1)?.result).toMatchObject({ ok: true });
+    expect((JSON.parse((await apiCall(server, 'snapshots.list', {})).body) as { value: { snapshots: unknown[] } }).value.snapshots).toHaveLength(1);
+
+    const malformed = await stream('no spaces allowed');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+  });
+
   it('trades the URL token for an HttpOnly, SameSite=Strict cookie that authorises later requests', async () => {
     server = await startServer();
     const first = await call(server.port, `/?token=${server.token}`);

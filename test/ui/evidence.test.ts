@@ -98,10 +98,11 @@ describe('the Evidence screen in chromium, over the serve host and the demo comp
   it('Cancel stops a generation: the screen says so, and no file (not even a partial one) is left', async () => {
     const { page } = ws;
     const out = join(ws.dir, 'cancelled.pdf');
-    // The demo's pack takes well under a second: hold the request back so that Cancel is pressed
-    // before the host has named the call (the client then cancels as soon as it learns the id).
+    // The demo's pack takes well under a second: hold the request back until the page's cancel
+    // has reached the host, which then starts the call it names already cancelled.
+    const cancelSent = page.waitForResponse('**/cancel');
     await page.route('**/api/evidence.generate', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await cancelSent;
       await route.continue();
     });
     const form = page.getByRole('form', { name: 'Generate an evidence pack' });

@@ -1,7 +1,7 @@
 import type { MenuCommand } from '../../../src/api/bridge';
 import type { OperationInput, OperationName, OperationOutput } from '../../../src/api/contract';
 import type { Progress, Result } from '../../../src/api/result';
-import { callWithProgressOverIpc } from './ipc-progress';
+import { callWithProgressOverIpc, newCallId } from './ipc-progress';
 
 export type { MenuCommand, Progress };
 
@@ -51,10 +51,10 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 }
 
 /**
- * Reads a streamed call (src/serve/server.ts): `{"call":id}`, `{"progress":…}` lines, then the
- * `{"result":…}` line. `onCall` gets the call's id (what a cancel names).
+ * Reads a streamed call (src/serve/server.ts): `{"call":id}` (the id the page gave it),
+ * `{"progress":…}` lines, then the `{"result":…}` line.
  */
-async function readStream(body: ReadableStream<Uint8Array>, onCall: (id: string) => void, onProgress: (progress: Progress) => void): Promise<Result<unknown>> {
+async function readStream(body: ReadableStream<Uint8Array>, onProgress: (progress: Progress) => void): Promise<Result<unknown>> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
@@ -64,10 +64,9 @@ async function readStream(body: ReadableStream<Uint8Array>, onCall: (id: string)
     buffered += decoder.decode(value, { stream: true });
     let newline: number;
     while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffered.slice(0, newline)) as { call?: string; progress?: Progress; result?: Result<unknown> };
+      const line = JSON.parse(buffered.slice(0, newline)) as { progress?: Progress; result?: Result<unknown> };
       buffered = buffered.slice(newline + 1);
       if (line.result) return line.result;
-      if (line.call) onCall(line.call);
       if (line.progress) onProgress(line.progress);
     }
   }
@@ -85,24 +84,23 @@ export async function callWithProgress<K extends OperationName>(
   options: { onProgress: (progress: Progress) => void; signal: AbortSignal },
 ): Promise<Result<OperationOutput<K>>> {
   if (window.attest) return callWithProgressOverIpc(window.attest, name, input, options);
-  let callId: string | null = null;
+  // The page names the call, so a cancel can go at once: the host remembers a cancel that
+  // overtakes the call it names, and the call then starts cancelled.
+  const callId = newCallId();
   const cancel = (): void => {
-    if (callId !== null) void fetch('/cancel', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ call: callId }) }).catch(() => undefined);
+    void fetch('/cancel', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ call: callId }) }).catch(() => undefined);
   };
+  if (options.signal.aborted) cancel();
   options.signal.addEventListener('abort', cancel, { once: true });
   try {
     const response = await fetch(`/api/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson', 'X-Attest-Call': callId },
       credentials: 'same-origin',
       body: JSON.stringify(input),
     });
     if (!response.ok || !response.body) return httpFailure(response.status);
-    const onCall = (id: string): void => {
-      callId = id;
-      if (options.signal.aborted) cancel();
-    };
-    return (await readStream(response.body, onCall, options.onProgress)) as Result<OperationOutput<K>>;
+    return (await readStream(response.body, options.onProgress)) as Result<OperationOutput<K>>;
   } catch {
     return transportFailure('Attest is not answering. Check that "attest serve" is still running, then reload this page.');
   } finally {

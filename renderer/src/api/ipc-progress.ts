@@ -2,8 +2,8 @@ import type { AttestBridge } from '../../../src/api/bridge';
 import type { OperationInput, OperationName, OperationOutput } from '../../../src/api/contract';
 import type { Progress, Result } from '../../../src/api/result';
 
-/** A fresh id for a call over IPC (what its progress events and its cancel name). */
-function newCallId(): string {
+/** A fresh id for a long call (what its progress events and its cancel name). */
+export function newCallId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
