@@ -49,6 +49,7 @@ export interface EvidenceItem {
   account: string;
   accountKey: string;
   entitlement: string;
+  entitlementKey: string;
   privileged: boolean;
   identity: { employeeId: string; name: string | null; email: string | null; department: string | null; title: string | null; manager: string | null } | null;
   findings: string[];

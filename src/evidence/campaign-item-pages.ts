@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { readDecisions, readItems, type CampaignItem } from '../campaigns/campaign-read.js';
+import { CampaignItemPages, type CampaignItem } from '../campaigns/campaign-read.js';
 import type { EvidenceItem, ItemSource } from './campaign-evidence.js';
 
 /** Items per page: a page's items, reviewers and decisions are all a pass holds. */
-export const ITEM_PAGE = 64;
+export const ITEM_PAGE = 256;
 
 /** Where a campaign's items stand for a pack: how many, the last ordinal, the newest decision in force. */
 export interface ItemBounds {
@@ -40,16 +40,15 @@ function toEvidenceItem(i: CampaignItem, decidedAt: ReadonlyMap<string, string>)
  * are left out.
  */
 export function campaignItemPages(db: Database.Database, bounds: ItemBounds, pageSize = ITEM_PAGE): ItemSource {
-  const ids = db.prepare('SELECT id, ordinal FROM campaign_items WHERE campaign_id = ? AND ordinal > ? AND ordinal <= ? ORDER BY ordinal LIMIT ?').raw();
   function* pages(): Generator<EvidenceItem> {
-    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
-      const page = ids.all(bounds.campaignId, after, bounds.lastOrdinal, pageSize) as [number, number][];
-      if (page.length === 0) return;
-      after = page[page.length - 1]![1];
-      const selection = { campaignId: bounds.campaignId, itemIds: page.map(([id]) => id), upToDecision: bounds.upToDecision };
+    const reader = new CampaignItemPages(db, bounds.campaignId, bounds.upToDecision);
+    for (let after = Number.MIN_SAFE_INTEGER; after < bounds.lastOrdinal; ) {
+      const { items, decisions } = reader.page(after, Math.min(pageSize, bounds.count));
+      if (items.length === 0) return;
+      after = items[items.length - 1]!.ordinal;
       const decidedAt = new Map<string, string>();
-      for (const d of readDecisions(db, selection)) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
-      for (const item of readItems(db, selection)) yield toEvidenceItem(item, decidedAt);
+      for (const d of decisions) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
+      for (const item of items) if (item.ordinal <= bounds.lastOrdinal) yield toEvidenceItem(item, decidedAt);
     }
   }
   return { count: bounds.count, [Symbol.iterator]: pages };

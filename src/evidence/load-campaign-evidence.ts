@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { readLaunch, readReconciliation } from '../campaigns/campaign-read.js';
 import { loadCampaign } from '../campaigns/campaign-store.js';
-import { remediationLines } from '../campaigns/remediation.js';
+import { remediationVerifier, type RemediationLine } from '../campaigns/remediation.js';
 import { AttestError } from '../errors.js';
 import type { CampaignEvidence, Reroute } from './campaign-evidence.js';
 import { campaignItemPages, itemBounds, type ItemBounds } from './campaign-item-pages.js';
@@ -40,9 +40,13 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
   const c = loadCampaign(db, Number(id));
   const bounds = itemBounds(db, c.id);
   const items = campaignItemPages(db, bounds);
-  const revoked: Parameters<typeof remediationLines>[2] = [];
+  // The revoked items are verified against newer snapshots as the pass meets them.
+  const verify = remediationVerifier(db);
+  const remediation: Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] = [];
   const summary = summariseItems(items, (item) => {
-    if (item.outcome === 'revoke') revoked.push({ id: item.id, system: item.system, stage: null, reviewer: item.reviewer, outcome: item.outcome, settled: undefined });
+    if (item.outcome !== 'revoke') return;
+    const { accountKey: _a, entitlementKey: _e, ...line } = verify(item, item.stages.find((s) => s.decision === 'revoke')?.decidedAt ?? '');
+    remediation.push(line);
   });
   return {
     campaign: {
@@ -54,6 +58,6 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
     items,
     summary,
     reroutes: readReroutes(db, bounds),
-    remediation: remediationLines(db, c.id, revoked, bounds.upToDecision).map(({ accountKey: _a, entitlementKey: _e, ...l }) => l),
+    remediation,
   };
 }

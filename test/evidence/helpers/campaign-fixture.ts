@@ -76,7 +76,7 @@ export function campaignOver(grants: readonly FixtureGrant[], options: { id?: nu
     const comment = outcome === 'revoke' ? `No longer needed after the team move (${g.entitlement})` : outcome === 'keep' && i % 5 === 0 ? 'Required for the role' : null;
     const decidedAt = outcome === 'pending' ? null : AT(3 + (i % 10), i % 60);
     items.push({
-      id, ordinal: id, system: g.system, snapshotId: g.snapshotId, account: g.account, accountKey: g.account, entitlement: g.entitlement, privileged: g.privileged,
+      id, ordinal: id, system: g.system, snapshotId: g.snapshotId, account: g.account, accountKey: g.account, entitlement: g.entitlement, entitlementKey: g.entitlement, privileged: g.privileged,
       identity: g.employeeId === null ? null : { employeeId: g.employeeId, name: g.name, email: g.email, department: 'Operations', title: 'Analyst', manager: g.managerEmail },
       findings: g.employeeId === null ? ['orphan'] : [],
       stages: [{ stage: 1, reviewer, routedTo, rule: self ? 'fallback' : 'manager', note: self ? 'self-review: re-routed to the fallback reviewer' : null, decision: outcome === 'pending' ? null : outcome, comment, decidedAt }],
