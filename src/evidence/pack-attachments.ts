@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { listAuditEvents } from '../audit/audit-log.js';
+import { AuditChainCheck, auditEventLine, auditRows, type AuditVerification } from '../audit/audit-log.js';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { csvLine } from '../demo/csv-text.js';
 import { neutraliseCell } from '../sod/rule-file-layout.js';
@@ -114,9 +114,9 @@ export function packTables(data: EvidencePackData): PackTable[] {
 }
 
 /** Writes the pack's files to `dir` as they are generated, the manifest last (it lists the SHA-256 of every other one). */
-export async function stagePackAttachments(db: Database.Database, data: EvidencePackData, dir: string, steps: PackSteps): Promise<StagedAttachment[]> {
+export async function stagePackAttachments(data: EvidencePackData, trail: StagedAttachment, dir: string, steps: PackSteps): Promise<StagedAttachment[]> {
   const tables = packTables(data);
-  const total = tables.reduce((n, t) => n + t.count, 0) + data.audit.events;
+  const total = tables.reduce((n, t) => n + t.count, 0);
   let done = 0;
   const files: StagedAttachment[] = [];
   const counted = async (): Promise<void> => {
@@ -128,17 +128,7 @@ export async function stagePackAttachments(db: Database.Database, data: Evidence
   let opened = 0;
   const open = (meta: { name: string; mediaType: string; description: string }): AttachmentWriter => new AttachmentWriter(meta, join(dir, `${opened++}.deflated`));
   const stage = async (meta: { name: string; mediaType: string; description: string }, lines: Iterable<string>): Promise<void> => {
-    const writer = open(meta);
-    try {
-      for (const line of lines) {
-        await writer.write(line);
-        await counted();
-      }
-      files.push(await writer.finish());
-    } catch (error) {
-      writer.abandon();
-      throw error;
-    }
+    files.push(await writeLines(open(meta), lines, counted));
   };
   const csvMeta = (t: PackTable) => ({ name: t.file, mediaType: 'text/csv', description: t.description });
   // The tables made from the campaign's items are written side by side in one pass over the items.
@@ -170,7 +160,7 @@ export async function stagePackAttachments(db: Database.Database, data: Evidence
     if (staged) files.push(staged);
     else await stage(csvMeta(t), csvLines(t));
   }
-  await stage({ name: 'audit-log.jsonl', mediaType: 'application/jsonl', description: 'The audit trail, one hash-chained event per line' }, auditLogLines(db));
+  files.push(trail);
   steps.report('attachments', total, total);
   const manifest: PackManifest = {
     format: MANIFEST_FORMAT,
@@ -196,11 +186,41 @@ function* csvLines(table: PackTable): Generator<string> {
   for (const row of table.rows) yield csvRow(row);
 }
 
-function* auditLogLines(db: Database.Database): Generator<string> {
-  for (let after = 0; ; ) {
-    const page = listAuditEvents(db, { afterSeq: after, limit: 5000 });
-    if (page.length === 0) return;
-    for (const e of page) yield `${JSON.stringify(e)}\n`;
-    after = page[page.length - 1]!.seq;
+/** Writes `lines` through `writer`, calling `each` after every line; a failure leaves no file. */
+async function writeLines(writer: AttachmentWriter, lines: Iterable<string>, each: () => Promise<void>): Promise<StagedAttachment> {
+  try {
+    for (const line of lines) {
+      await writer.write(line);
+      await each();
+    }
+    return await writer.finish();
+  } catch (error) {
+    writer.abandon();
+    throw error;
   }
+}
+
+/**
+ * Stages audit-log.jsonl and checks the chain in the same pass over the trail: the pack reports
+ * the verdict of the very events it attaches. Progress: phase "audit", events of the total.
+ */
+export async function stageAuditTrail(db: Database.Database, dir: string, steps: PackSteps): Promise<{ file: StagedAttachment; chain: AuditVerification }> {
+  const total = db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
+  const check = new AuditChainCheck();
+  let done = 0;
+  function* lines(): Generator<string> {
+    for (const row of auditRows(db)) {
+      check.add(row);
+      yield auditEventLine(row);
+    }
+  }
+  const meta = { name: 'audit-log.jsonl', mediaType: 'application/jsonl', description: 'The audit trail, one hash-chained event per line' };
+  const file = await writeLines(new AttachmentWriter(meta, join(dir, 'audit-log.deflated')), lines(), async () => {
+    if ((++done & 2047) === 0) {
+      steps.report('audit', done, total);
+      await steps.pause();
+    }
+  });
+  steps.report('audit', total, total);
+  return { file, chain: check.finish(db) };
 }
