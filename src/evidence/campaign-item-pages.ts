@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { CampaignItemPages, type CampaignItem } from '../campaigns/campaign-read.js';
-import type { EvidenceItem, ItemSource } from './campaign-evidence.js';
+import { CampaignItemPages, type CampaignItem, type DecisionRecord, type ItemOutcomeRow, type StageReviewer as ReadStage } from '../campaigns/campaign-read.js';
+import type { EvidenceItem, ItemSource, StageReviewer } from './campaign-evidence.js';
 
 /** Items per page: a page's items, reviewers and decisions are all a pass holds. */
 export const ITEM_PAGE = 256;
@@ -19,37 +19,65 @@ export function itemBounds(db: Database.Database, campaignId: number): ItemBound
   return { campaignId, ...items, upToDecision };
 }
 
-/**
- * The read model's item as the pack's: its stages get their decision times; the item and its
- * identity are used as they are (no copies: every pass makes a campaign's worth of them).
- */
-function toEvidenceItem(i: CampaignItem, decidedAt: ReadonlyMap<string, string>): EvidenceItem {
-  let settled: string | null = null;
-  const stages = i.stages.map((s) => {
-    const stage = Object.assign(s, { decidedAt: decidedAt.get(`${i.id}:${s.stage}`) ?? null });
-    if (stage.decision !== null) settled = stage.decidedAt;
-    return stage;
-  });
-  return Object.assign(i, { stages, decidedAt: i.outcome === 'pending' ? null : settled });
+/** When each stage's newest keep or revoke of a page was recorded, by `itemId:stage`. */
+function decisionTimes(decisions: readonly DecisionRecord[]): Map<string, string> {
+  const at = new Map<string, string>();
+  for (const d of decisions) if (d.decision === 'keep' || d.decision === 'revoke') at.set(`${d.itemId}:${d.stage}`, d.decidedAt);
+  return at;
 }
 
 /**
- * A campaign's items from the store, in population order, a page at a time (keyset on the
- * ordinal; each page read whole, so no statement stays open across the awaits of a pass). Every
- * pass sees the same state: the items are frozen at launch, and decisions newer than the bound
- * are left out.
+ * An item's stages get their decision times (in place: every pass makes a campaign's worth of
+ * them, so no copies), and the time of the decision that settled the item.
+ */
+function timed(id: number, stages: ReadStage[], decidedAt: ReadonlyMap<string, string>): { stages: StageReviewer[]; settledAt: string | null } {
+  let settledAt: string | null = null;
+  const withTimes = stages.map((s) => {
+    const stage = Object.assign(s, { decidedAt: decidedAt.get(`${id}:${s.stage}`) ?? null });
+    if (stage.decision !== null) settledAt = stage.decidedAt;
+    return stage;
+  });
+  return { stages: withTimes, settledAt };
+}
+
+function toEvidenceItem(i: CampaignItem, decidedAt: ReadonlyMap<string, string>): EvidenceItem {
+  const { stages, settledAt } = timed(i.id, i.stages, decidedAt);
+  return Object.assign(i, { stages, decidedAt: i.outcome === 'pending' ? null : settledAt });
+}
+
+/** Where an item stands, with its stages' decision times: what the figures pass reads. */
+export type OutcomeItem = Omit<ItemOutcomeRow, 'stages'> & { stages: StageReviewer[] };
+
+/**
+ * Pages through a campaign in population order (keyset on the ordinal; each page read whole, so
+ * no statement stays open across the awaits of a pass), up to the bounds' last ordinal.
+ */
+function* paged<T extends { ordinal: number }, R>(bounds: ItemBounds, pageSize: number, read: (after: number, limit: number) => { items: T[]; decisions: DecisionRecord[] }, each: (item: T, decidedAt: ReadonlyMap<string, string>) => R): Generator<R> {
+  for (let after = Number.MIN_SAFE_INTEGER; after < bounds.lastOrdinal; ) {
+    const { items, decisions } = read(after, Math.min(pageSize, bounds.count));
+    if (items.length === 0) return;
+    after = items[items.length - 1]!.ordinal;
+    const decidedAt = decisionTimes(decisions);
+    for (const item of items) if (item.ordinal <= bounds.lastOrdinal) yield each(item, decidedAt);
+  }
+}
+
+/**
+ * A campaign's items from the store, in population order, a page at a time. Every pass sees the
+ * same state: the items are frozen at launch, and decisions newer than the bound are left out.
  */
 export function campaignItemPages(db: Database.Database, bounds: ItemBounds, pageSize = ITEM_PAGE): ItemSource {
-  function* pages(): Generator<EvidenceItem> {
-    const reader = new CampaignItemPages(db, bounds.campaignId, bounds.upToDecision);
-    for (let after = Number.MIN_SAFE_INTEGER; after < bounds.lastOrdinal; ) {
-      const { items, decisions } = reader.page(after, Math.min(pageSize, bounds.count));
-      if (items.length === 0) return;
-      after = items[items.length - 1]!.ordinal;
-      const decidedAt = new Map<string, string>();
-      for (const d of decisions) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
-      for (const item of items) if (item.ordinal <= bounds.lastOrdinal) yield toEvidenceItem(item, decidedAt);
-    }
-  }
-  return { count: bounds.count, [Symbol.iterator]: pages };
+  return {
+    count: bounds.count,
+    [Symbol.iterator]: () => {
+      const reader = new CampaignItemPages(db, bounds.campaignId, bounds.upToDecision);
+      return paged(bounds, pageSize, (after, limit) => reader.page(after, limit), toEvidenceItem);
+    },
+  };
+}
+
+/** Where each item of the campaign stands, in population order, read narrow (the figures pass). */
+export function* campaignOutcomes(db: Database.Database, bounds: ItemBounds, pageSize = ITEM_PAGE): Generator<OutcomeItem> {
+  const reader = new CampaignItemPages(db, bounds.campaignId, bounds.upToDecision);
+  yield* paged(bounds, pageSize, (after, limit) => reader.outcomePage(after, limit), (item, decidedAt): OutcomeItem => Object.assign(item, { stages: timed(item.id, item.stages, decidedAt).stages }));
 }

@@ -1,5 +1,8 @@
 import type { CampaignSummary, EvidenceItem, ItemSource, Outcomes, ReviewerTally } from './campaign-evidence.js';
 
+/** What the figures need of an item. */
+export type SummaryItem = Pick<EvidenceItem, 'system' | 'reviewer' | 'outcome' | 'stages'> & { identity: { email: string | null } | null };
+
 function tally(o: Outcomes, decision: 'keep' | 'revoke' | 'pending' | null): void {
   if (decision === 'keep') o.kept += 1;
   else if (decision === 'revoke') o.revoked += 1;
@@ -15,7 +18,7 @@ function sortedByName(map: Map<string, Outcomes>): [string, Outcomes][] {
  * reviewer, each stage reviewer's tally, and the independence exceptions. `visit` sees every
  * item on the way (the loader collects the revoked ones' ids there).
  */
-export function summariseItems(items: Iterable<EvidenceItem>, visit?: (item: EvidenceItem) => void): CampaignSummary {
+export function summariseItems<T extends SummaryItem>(items: Iterable<T>, visit?: (item: T) => void): CampaignSummary {
   const total: Outcomes = { kept: 0, revoked: 0, pending: 0 };
   const bySystem = new Map<string, Outcomes>();
   const byReviewer = new Map<string, Outcomes>();

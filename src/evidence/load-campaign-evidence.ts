@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { readLaunch, readReconciliation } from '../campaigns/campaign-read.js';
+import { readItems, readLaunch, readReconciliation } from '../campaigns/campaign-read.js';
 import { loadCampaign } from '../campaigns/campaign-store.js';
 import { remediationVerifier, type RemediationLine } from '../campaigns/remediation.js';
 import { AttestError } from '../errors.js';
 import type { CampaignEvidence, Reroute } from './campaign-evidence.js';
-import { campaignItemPages, itemBounds, type ItemBounds } from './campaign-item-pages.js';
+import { campaignItemPages, campaignOutcomes, ITEM_PAGE, itemBounds, type ItemBounds } from './campaign-item-pages.js';
 import { summariseItems } from './campaign-summary.js';
 
 /** Routing at launch (self-review re-routes and fallbacks, in population order), then reassignments in the order they were made. */
@@ -27,6 +27,20 @@ function readReroutes(db: Database.Database, bounds: ItemBounds): Reroute[] {
   ];
 }
 
+/** The remediation lines of the revoked items (in population order), read and verified a page at a time. */
+function remediationOf(db: Database.Database, bounds: ItemBounds, revoked: readonly { id: number; decidedAt: string }[]): Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] {
+  const verify = remediationVerifier(db);
+  const lines: Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] = [];
+  for (let from = 0; from < revoked.length; from += ITEM_PAGE) {
+    const decidedAt = new Map(revoked.slice(from, from + ITEM_PAGE).map((r) => [r.id, r.decidedAt]));
+    for (const item of readItems(db, { campaignId: bounds.campaignId, itemIds: [...decidedAt.keys()], upToDecision: bounds.upToDecision })) {
+      const { accountKey: _a, entitlementKey: _e, ...line } = verify(item, decidedAt.get(item.id) ?? '');
+      lines.push(line);
+    }
+  }
+  return lines;
+}
+
 /**
  * The campaign part of a pack, from the campaigns read model (src/campaigns/campaign-read.ts,
  * docs/campaigns.md "Read model"): the definition, the launch and its population hash, the
@@ -39,14 +53,11 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
   if (!/^\d{1,15}$/.test(id)) throw new AttestError('UNKNOWN_CAMPAIGN', `There is no campaign ${id} in this workspace. List the campaigns with "attest campaign list".`);
   const c = loadCampaign(db, Number(id));
   const bounds = itemBounds(db, c.id);
-  const items = campaignItemPages(db, bounds);
-  // The revoked items are verified against newer snapshots as the pass meets them.
-  const verify = remediationVerifier(db);
-  const remediation: Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] = [];
-  const summary = summariseItems(items, (item) => {
-    if (item.outcome !== 'revoke') return;
-    const { accountKey: _a, entitlementKey: _e, ...line } = verify(item, item.stages.find((s) => s.decision === 'revoke')?.decidedAt ?? '');
-    remediation.push(line);
+  // The figures come from a pass that reads where each item stands (a few columns); the revoked
+  // items found on the way are then read whole, a page at a time, and verified against newer snapshots.
+  const revoked: { id: number; decidedAt: string }[] = [];
+  const summary = summariseItems(campaignOutcomes(db, bounds), (item) => {
+    if (item.outcome === 'revoke') revoked.push({ id: item.id, decidedAt: item.stages.find((s) => s.decision === 'revoke')?.decidedAt ?? '' });
   });
   return {
     campaign: {
@@ -55,9 +66,9 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
     },
     launch: readLaunch(db, c.id),
     reconciliation: readReconciliation(db, c.id),
-    items,
+    items: campaignItemPages(db, bounds),
     summary,
     reroutes: readReroutes(db, bounds),
-    remediation,
+    remediation: remediationOf(db, bounds, revoked),
   };
 }
