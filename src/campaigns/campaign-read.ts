@@ -112,7 +112,10 @@ export function readDecisions(db: Database.Database, selection: Selection): Deci
 type ReviewerRow = [itemId: number, stage: number, reviewer: string, rule: ReviewerRule, note: string | null];
 
 /** Each item's stages from its reviewer rows and its decision rows (oldest first): who has each now and the decision in force. */
-function stagesOf(rows: Iterable<ReviewerRow>, decisions: readonly DecisionRecord[]): Map<number, StageReviewer[]> {
+/** What a decision row says about its item's stage (all that stages and decision times need). */
+export type StageDecision = Pick<DecisionRecord, 'itemId' | 'stage' | 'decision' | 'reassignedTo' | 'comment' | 'decidedAt'>;
+
+function stagesOf(rows: Iterable<ReviewerRow>, decisions: readonly StageDecision[]): Map<number, StageReviewer[]> {
   const reviewers = new Map<number, StageReviewer[]>();
   for (const [itemId, stage, reviewer, rule, note] of rows) {
     let list = reviewers.get(itemId);
@@ -163,12 +166,14 @@ export class CampaignItemPages {
     this.outcomes = db.prepare('SELECT i.id, i.ordinal, i.system, i.identity_email FROM campaign_items i WHERE i.campaign_id = ? AND i.ordinal > ? ORDER BY i.ordinal LIMIT ?').raw();
     this.reviewers = db.prepare('SELECT item_id, stage, reviewer, rule, note FROM campaign_item_reviewers WHERE item_id BETWEEN ? AND ? ORDER BY item_id, stage').raw();
     // `+` keeps SQLite on the item index (a page's few rows, then sorted) rather than walking every decision by id.
-    this.decisions = db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d WHERE d.item_id BETWEEN ? AND ? AND +d.id <= ? ORDER BY d.id`);
+    this.decisions = db.prepare(
+      'SELECT d.item_id AS itemId, d.stage, d.decision, d.reassigned_to AS reassignedTo, d.comment, d.decided_at AS decidedAt FROM campaign_decisions d WHERE d.item_id BETWEEN ? AND ? AND +d.id <= ? ORDER BY d.id',
+    );
     this.bound = upToDecision ?? Number.MAX_SAFE_INTEGER;
   }
 
-  /** The (at most `limit`) items after `afterOrdinal`, and every decision row of theirs, oldest first. */
-  page(afterOrdinal: number, limit: number): { items: CampaignItem[]; decisions: DecisionRecord[] } {
+  /** The (at most `limit`) items after `afterOrdinal`, and what every decision row of theirs says, oldest first. */
+  page(afterOrdinal: number, limit: number): { items: CampaignItem[]; decisions: StageDecision[] } {
     const rows = this.items.all(this.campaignId, afterOrdinal, limit) as ItemRow[];
     const { stages, decisions } = this.stagesOf(rows);
     return { items: rows.map((row) => toItem(row, stages.get(row[0]) ?? [])), decisions };
@@ -178,7 +183,7 @@ export class CampaignItemPages {
    * The same page narrowed to where each item stands (system, identity e-mail, stages, outcome):
    * a quarter of the columns, for a pass that only counts.
    */
-  outcomePage(afterOrdinal: number, limit: number): { items: ItemOutcomeRow[]; decisions: DecisionRecord[] } {
+  outcomePage(afterOrdinal: number, limit: number): { items: ItemOutcomeRow[]; decisions: StageDecision[] } {
     const rows = this.outcomes.all(this.campaignId, afterOrdinal, limit) as [number, number, string, string | null][];
     const { stages, decisions } = this.stagesOf(rows);
     const items = rows.map(([id, ordinal, system, email]): ItemOutcomeRow => {
@@ -190,7 +195,7 @@ export class CampaignItemPages {
   }
 
   /** The page's stages and decision rows, read by the page's id range. */
-  private stagesOf(rows: readonly (readonly [number, ...unknown[]])[]): { stages: Map<number, StageReviewer[]>; decisions: DecisionRecord[] } {
+  private stagesOf(rows: readonly (readonly [number, ...unknown[]])[]): { stages: Map<number, StageReviewer[]>; decisions: StageDecision[] } {
     if (rows.length === 0) return { stages: new Map(), decisions: [] };
     let low = rows[0]![0];
     let high = low;
@@ -199,7 +204,7 @@ export class CampaignItemPages {
       if (row[0] > high) high = row[0];
     }
     // The id range holds only this page's items when ids follow ordinals; rows of other items are never looked up.
-    const decisions = this.decisions.all(low, high, this.bound) as DecisionRecord[];
+    const decisions = this.decisions.all(low, high, this.bound) as StageDecision[];
     return { stages: stagesOf(this.reviewers.all(low, high) as ReviewerRow[], decisions), decisions };
   }
 }

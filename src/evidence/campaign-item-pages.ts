@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { CampaignItemPages, type CampaignItem, type DecisionRecord, type ItemOutcomeRow, type StageReviewer as ReadStage } from '../campaigns/campaign-read.js';
+import { CampaignItemPages, type CampaignItem, type StageDecision, type ItemOutcomeRow, type StageReviewer as ReadStage } from '../campaigns/campaign-read.js';
 import type { EvidenceItem, ItemSource, StageReviewer } from './campaign-evidence.js';
 
 /** Items per page: a page's items, reviewers and decisions are all a pass holds. */
@@ -20,7 +20,7 @@ export function itemBounds(db: Database.Database, campaignId: number): ItemBound
 }
 
 /** When each stage's newest keep or revoke of a page was recorded, by `itemId:stage`. */
-function decisionTimes(decisions: readonly DecisionRecord[]): Map<string, string> {
+function decisionTimes(decisions: readonly StageDecision[]): Map<string, string> {
   const at = new Map<string, string>();
   for (const d of decisions) if (d.decision === 'keep' || d.decision === 'revoke') at.set(`${d.itemId}:${d.stage}`, d.decidedAt);
   return at;
@@ -52,7 +52,7 @@ export type OutcomeItem = Omit<ItemOutcomeRow, 'stages'> & { stages: StageReview
  * Pages through a campaign in population order (keyset on the ordinal; each page read whole, so
  * no statement stays open across the awaits of a pass), up to the bounds' last ordinal.
  */
-function* paged<T extends { ordinal: number }, R>(bounds: ItemBounds, pageSize: number, read: (after: number, limit: number) => { items: T[]; decisions: DecisionRecord[] }, each: (item: T, decidedAt: ReadonlyMap<string, string>) => R): Generator<R> {
+function* paged<T extends { ordinal: number }, R>(bounds: ItemBounds, pageSize: number, read: (after: number, limit: number) => { items: T[]; decisions: StageDecision[] }, each: (item: T, decidedAt: ReadonlyMap<string, string>) => R): Generator<R> {
   for (let after = Number.MIN_SAFE_INTEGER; after < bounds.lastOrdinal; ) {
     const { items, decisions } = read(after, Math.min(pageSize, bounds.count));
     if (items.length === 0) return;

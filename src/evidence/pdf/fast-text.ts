@@ -17,7 +17,7 @@ interface DocInternals {
   _font: EmbeddedFont;
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
-  addContent(data: string): void;
+  addContent(data: string | Uint8Array): void;
 }
 
 interface GlyphInfo {
@@ -25,6 +25,14 @@ interface GlyphInfo {
   hex: string;
   /** Advance in 1/1000 of the font size. */
   width: number;
+}
+
+/**
+ * Appends operators to the page's content stream as bytes: pdfkit turns a string into bytes one
+ * character at a time in JavaScript; the operators are ASCII, so latin1 is exact.
+ */
+export function addOperators(doc: Doc, operators: string): void {
+  (doc as unknown as DocInternals).addContent(Buffer.from(`${operators}\n`, 'latin1'));
 }
 
 /**
@@ -73,6 +81,6 @@ export class FastText {
     d.page.fonts[font.id] ??= font.ref();
     const h = d.page.height;
     const baseline = h - y - (font.ascender / 1000) * d._fontSize;
-    d.addContent(`q ${fill} 1 0 0 -1 0 ${h} cm BT 1 0 0 1 ${x.toFixed(3)} ${baseline.toFixed(3)} Tm /${font.id} ${d._fontSize} Tf <${hex}> Tj ET Q`);
+    addOperators(doc, `q ${fill} 1 0 0 -1 0 ${h} cm BT 1 0 0 1 ${x.toFixed(3)} ${baseline.toFixed(3)} Tm /${font.id} ${d._fontSize} Tf <${hex}> Tj ET Q`);
   }
 }

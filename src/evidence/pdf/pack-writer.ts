@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import type { PackSteps } from '../pack-steps.js';
-import { FastText } from './fast-text.js';
+import { addOperators, FastText } from './fast-text.js';
 import { TextMeasurer } from './text-wrap.js';
 import { COLOR, PAGE, type FontName, type Orientation } from './theme.js';
 
@@ -129,16 +129,12 @@ export class PackWriter {
   // (q … Q): pdfkit's colour calls parse the colour and add operators per call, in the hottest loop.
   fillRect(x: number, y: number, w: number, h: number, color: string): void {
     if (!this.drawing) return;
-    this.content(`q ${pdfColor(color, 'rg')} ${n(x)} ${n(y)} ${n(w)} ${n(h)} re f Q`);
+    addOperators(this.doc, `q ${pdfColor(color, 'rg')} ${n(x)} ${n(y)} ${n(w)} ${n(h)} re f Q`);
   }
 
   line(x1: number, y1: number, x2: number, y2: number, color: string = COLOR.rule, width = 0.6): void {
     if (!this.drawing) return;
-    this.content(`q ${pdfColor(color, 'RG')} ${n(width)} w ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S Q`);
-  }
-
-  private content(operators: string): void {
-    (this.doc as unknown as { addContent(data: string): void }).addContent(operators);
+    addOperators(this.doc, `q ${pdfColor(color, 'RG')} ${n(width)} w ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S Q`);
   }
 
   newPage(orientation: Orientation = this.orientation, options: { frame?: boolean } = {}): void {
