@@ -23,7 +23,7 @@ export interface AuditVerification {
   firstBadSeq: number | null;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -33,8 +33,12 @@ interface AuditRow {
   hash: string;
 }
 
+/**
+ * The hash of an event: SHA-256 of its canonical JSON (keys sorted: action, actor, at, payload,
+ * prev, seq), written out directly since the shape is fixed (it is what canonicalJson makes).
+ */
 function eventHash(e: { seq: number; at: string; actor: string; action: string; payload: string; prevHash: string }): string {
-  const body = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, payload: e.payload, prev: e.prevHash });
+  const body = `{"action":${JSON.stringify(e.action)},"actor":${JSON.stringify(e.actor)},"at":${JSON.stringify(e.at)},"payload":${JSON.stringify(e.payload)},"prev":${JSON.stringify(e.prevHash)},"seq":${e.seq}}`;
   return createHash('sha256').update(body).digest('hex');
 }
 
@@ -61,32 +65,74 @@ export function appendAuditEvent(db: Database, actor: string, action: string, pa
 }
 
 /**
- * Recomputes the chain from the first event. Detects an altered event (its hash), a removed or
- * reordered one (the sequence or the link to the previous hash) and a removed tail (the head
- * recorded at the last append no longer matches the last event).
+ * Recomputes the chain event by event, as a reader meets them in order: detects an altered event
+ * (its hash), a removed or reordered one (the sequence or the link to the previous hash) and a
+ * removed tail (the head recorded at the last append no longer matches the last event).
  */
-export function verifyAuditChain(db: Database): AuditVerification {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let events = 0;
-  let firstBadSeq: number | null = null;
-  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    events += 1;
-    if (firstBadSeq === null) {
-      const recomputed = eventHash({ ...row, prevHash: row.prev_hash });
-      if (row.seq !== expectedSeq || row.prev_hash !== prevHash || row.hash !== recomputed) {
-        firstBadSeq = Math.min(row.seq, expectedSeq);
-      }
+export class AuditChainCheck {
+  private prevHash = GENESIS_HASH;
+  private expectedSeq = 1;
+  private events = 0;
+  private firstBadSeq: number | null = null;
+
+  add(row: AuditRow): void {
+    this.events += 1;
+    if (this.firstBadSeq === null) {
+      const recomputed = eventHash({ seq: row.seq, at: row.at, actor: row.actor, action: row.action, payload: row.payload, prevHash: row.prev_hash });
+      if (row.seq !== this.expectedSeq || row.prev_hash !== this.prevHash || row.hash !== recomputed) this.firstBadSeq = Math.min(row.seq, this.expectedSeq);
     }
-    prevHash = row.hash;
-    expectedSeq = row.seq + 1;
+    this.prevHash = row.hash;
+    this.expectedSeq = row.seq + 1;
   }
-  if (firstBadSeq === null) {
-    const head = db.prepare("SELECT value FROM meta WHERE key = 'audit_head'").pluck().get() as string | undefined;
-    const expectedHead = events === 0 ? undefined : `${expectedSeq - 1}:${prevHash}`;
-    if (head !== expectedHead) firstBadSeq = expectedSeq;
+
+  /** The verdict once every event has been added; `db` gives the head recorded at the last append. */
+  finish(db: Database): AuditVerification {
+    let firstBadSeq = this.firstBadSeq;
+    if (firstBadSeq === null) {
+      const head = db.prepare("SELECT value FROM meta WHERE key = 'audit_head'").pluck().get() as string | undefined;
+      const expectedHead = this.events === 0 ? undefined : `${this.expectedSeq - 1}:${this.prevHash}`;
+      if (head !== expectedHead) firstBadSeq = this.expectedSeq;
+    }
+    return { ok: firstBadSeq === null, events: this.events, head: this.prevHash, firstBadSeq };
   }
-  return { ok: firstBadSeq === null, events, head: prevHash, firstBadSeq };
+}
+
+/** Recomputes the chain from the first event (AuditChainCheck over every event). */
+export function verifyAuditChain(db: Database): AuditVerification {
+  const check = new AuditChainCheck();
+  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>) check.add(row);
+  return check.finish(db);
+}
+
+/** Every event as stored, in order, a page at a time (no statement stays open between pages). */
+export function* auditRows(db: Database, pageSize = 512): Generator<AuditRow> {
+  const page = db.prepare('SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?');
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const rows = page.all(after, pageSize) as AuditRow[];
+    if (rows.length === 0) return;
+    yield* rows;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+/** Whether stored text is JSON (a workspace altered outside Attest may hold anything). */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One event as a line of JSON: `{"seq","at","actor","action","payload","prevHash","hash"}`, the
+ * payload as stored (the canonical JSON its hash covers, so a reader can recompute the chain);
+ * a payload that is not JSON (altered outside Attest) is kept as a string.
+ */
+export function auditEventLine(row: AuditRow): string {
+  const payload = isJson(row.payload) ? row.payload : JSON.stringify(row.payload);
+  return `{"seq":${row.seq},"at":${JSON.stringify(row.at)},"actor":${JSON.stringify(row.actor)},"action":${JSON.stringify(row.action)},"payload":${payload},"prevHash":${JSON.stringify(row.prev_hash)},"hash":${JSON.stringify(row.hash)}}\n`;
 }
 
 export function listAuditEvents(db: Database, options: { afterSeq?: number; limit?: number } = {}): AuditEvent[] {

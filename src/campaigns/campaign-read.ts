@@ -89,8 +89,12 @@ const ITEM_COLUMNS = `i.id, i.ordinal, i.system, i.snapshot_id, i.account_key, i
 const DECISION_COLUMNS = `d.id, d.item_id AS itemId, d.stage, d.decision, d.reviewer, d.reassigned_to AS reassignedTo, d.comment, d.channel, d.recorded_by AS recordedBy,
   d.decided_at AS decidedAt, d.seconds_spent AS secondsSpent, d.supersedes`;
 
-/** Which items to read: a whole campaign, or some of its items by id. */
-export type Selection = { campaignId: number; itemIds?: readonly number[] | undefined };
+/**
+ * Which items to read: a whole campaign, or some of its items by id; with `upToDecision`, as
+ * the decisions stood when the newest had that id (decisions are append-only, so a reader that
+ * reads in several passes sees one state throughout).
+ */
+export type Selection = { campaignId: number; itemIds?: readonly number[] | undefined; upToDecision?: number | undefined };
 
 function whereItems(selection: Selection): { sql: string; params: unknown[] } {
   if (selection.itemIds === undefined) return { sql: 'i.campaign_id = ?', params: [selection.campaignId] };
@@ -101,23 +105,25 @@ function whereItems(selection: Selection): { sql: string; params: unknown[] } {
 /** Every decision row of the selection (superseded ones included), oldest first. */
 export function readDecisions(db: Database.Database, selection: Selection): DecisionRecord[] {
   const where = whereItems(selection);
-  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql} ORDER BY d.id`).all(...where.params) as DecisionRecord[];
+  const bound = selection.upToDecision === undefined ? { sql: '', params: [] } : { sql: ' AND d.id <= ?', params: [selection.upToDecision] };
+  return db.prepare(`SELECT ${DECISION_COLUMNS} FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id WHERE ${where.sql}${bound.sql} ORDER BY d.id`).all(...where.params, ...bound.params) as DecisionRecord[];
 }
 
-/** Each item's stages: who has each now and the decision in force (the newest row per stage). */
-export function readStages(db: Database.Database, selection: Selection): Map<number, StageReviewer[]> {
-  const where = whereItems(selection);
+type ReviewerRow = [itemId: number, stage: number, reviewer: string, rule: ReviewerRule, note: string | null];
+
+/** Each item's stages from its reviewer rows and its decision rows (oldest first): who has each now and the decision in force. */
+/** What a decision row says about its item's stage (all that stages and decision times need). */
+export type StageDecision = Pick<DecisionRecord, 'itemId' | 'stage' | 'decision' | 'reassignedTo' | 'comment' | 'decidedAt'>;
+
+function stagesOf(rows: Iterable<ReviewerRow>, decisions: readonly StageDecision[]): Map<number, StageReviewer[]> {
   const reviewers = new Map<number, StageReviewer[]>();
-  for (const [itemId, stage, reviewer, rule, note] of db
-    .prepare(`SELECT r.item_id, r.stage, r.reviewer, r.rule, r.note FROM campaign_item_reviewers r JOIN campaign_items i ON i.id = r.item_id WHERE ${where.sql} ORDER BY r.item_id, r.stage`)
-    .raw()
-    .all(...where.params) as [number, number, string, ReviewerRule, string | null][]) {
+  for (const [itemId, stage, reviewer, rule, note] of rows) {
     let list = reviewers.get(itemId);
     if (list === undefined) reviewers.set(itemId, (list = []));
     list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null });
   }
   // The newest row per item and stage is in force (rows are read oldest first, so later ones win).
-  for (const d of readDecisions(db, selection)) {
+  for (const d of decisions) {
     const s = reviewers.get(d.itemId)?.[d.stage - 1];
     if (!s) continue;
     if (d.decision === 'reassign') s.reviewer = d.reassignedTo ?? s.reviewer;
@@ -125,6 +131,93 @@ export function readStages(db: Database.Database, selection: Selection): Map<num
     s.comment = s.decision === null ? null : d.comment;
   }
   return reviewers;
+}
+
+/** Each item's stages: who has each now and the decision in force (the newest row per stage). */
+export function readStages(db: Database.Database, selection: Selection): Map<number, StageReviewer[]> {
+  const where = whereItems(selection);
+  const rows = db
+    .prepare(`SELECT r.item_id, r.stage, r.reviewer, r.rule, r.note FROM campaign_item_reviewers r JOIN campaign_items i ON i.id = r.item_id WHERE ${where.sql} ORDER BY r.item_id, r.stage`)
+    .raw()
+    .all(...where.params) as ReviewerRow[];
+  return stagesOf(rows, readDecisions(db, selection));
+}
+
+/**
+ * A campaign's items in population order, a page at a time, for readers that pass over a whole
+ * campaign (evidence packs): each page is read whole by three range queries prepared once (the
+ * items by ordinal; their reviewers and decisions by the page's id range, since a campaign's
+ * items are inserted in ordinal order at launch), so no statement stays open between pages.
+ * With `upToDecision`, decisions newer than it are left out: every pass sees one state.
+ */
+export class CampaignItemPages {
+  private readonly items: Database.Statement;
+  private readonly outcomes: Database.Statement;
+  private readonly reviewers: Database.Statement;
+  private readonly decisions: Database.Statement;
+  private readonly bound: number;
+
+  constructor(
+    db: Database.Database,
+    private readonly campaignId: number,
+    upToDecision?: number,
+  ) {
+    this.items = db.prepare(`SELECT ${ITEM_COLUMNS} FROM campaign_items i WHERE i.campaign_id = ? AND i.ordinal > ? ORDER BY i.ordinal LIMIT ?`).raw();
+    this.outcomes = db.prepare('SELECT i.id, i.ordinal, i.system, i.identity_email FROM campaign_items i WHERE i.campaign_id = ? AND i.ordinal > ? ORDER BY i.ordinal LIMIT ?').raw();
+    this.reviewers = db.prepare('SELECT item_id, stage, reviewer, rule, note FROM campaign_item_reviewers WHERE item_id BETWEEN ? AND ? ORDER BY item_id, stage').raw();
+    // `+` keeps SQLite on the item index (a page's few rows, then sorted) rather than walking every decision by id.
+    this.decisions = db.prepare(
+      'SELECT d.item_id AS itemId, d.stage, d.decision, d.reassigned_to AS reassignedTo, d.comment, d.decided_at AS decidedAt FROM campaign_decisions d WHERE d.item_id BETWEEN ? AND ? AND +d.id <= ? ORDER BY d.id',
+    );
+    this.bound = upToDecision ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** The (at most `limit`) items after `afterOrdinal`, and what every decision row of theirs says, oldest first. */
+  page(afterOrdinal: number, limit: number): { items: CampaignItem[]; decisions: StageDecision[] } {
+    const rows = this.items.all(this.campaignId, afterOrdinal, limit) as ItemRow[];
+    const { stages, decisions } = this.stagesOf(rows);
+    return { items: rows.map((row) => toItem(row, stages.get(row[0]) ?? [])), decisions };
+  }
+
+  /**
+   * The same page narrowed to where each item stands (system, identity e-mail, stages, outcome):
+   * a quarter of the columns, for a pass that only counts.
+   */
+  outcomePage(afterOrdinal: number, limit: number): { items: ItemOutcomeRow[]; decisions: StageDecision[] } {
+    const rows = this.outcomes.all(this.campaignId, afterOrdinal, limit) as [number, number, string, string | null][];
+    const { stages, decisions } = this.stagesOf(rows);
+    const items = rows.map(([id, ordinal, system, email]): ItemOutcomeRow => {
+      const own = stages.get(id) ?? [];
+      const { reviewer, outcome } = settle(own);
+      return { id, ordinal, system, identity: email === null ? null : { email }, stages: own, reviewer, outcome };
+    });
+    return { items, decisions };
+  }
+
+  /** The page's stages and decision rows, read by the page's id range. */
+  private stagesOf(rows: readonly (readonly [number, ...unknown[]])[]): { stages: Map<number, StageReviewer[]>; decisions: StageDecision[] } {
+    if (rows.length === 0) return { stages: new Map(), decisions: [] };
+    let low = rows[0]![0];
+    let high = low;
+    for (const row of rows) {
+      if (row[0] < low) low = row[0];
+      if (row[0] > high) high = row[0];
+    }
+    // The id range holds only this page's items when ids follow ordinals; rows of other items are never looked up.
+    const decisions = this.decisions.all(low, high, this.bound) as StageDecision[];
+    return { stages: stagesOf(this.reviewers.all(low, high) as ReviewerRow[], decisions), decisions };
+  }
+}
+
+/** Where an item stands, without the rest of it (CampaignItemPages.outcomePage). */
+export interface ItemOutcomeRow {
+  id: number;
+  ordinal: number;
+  system: string;
+  identity: { email: string | null } | null;
+  stages: StageReviewer[];
+  reviewer: string;
+  outcome: ItemOutcome;
 }
 
 /** Where an item stands: the stage waiting (null once settled), who it is with, its outcome. */

@@ -28,12 +28,27 @@ export interface RemediationLine {
  * revoked grant, the newest access snapshot of its system that is newer than the item's snapshot
  * and as of the revoking decision's day or later. The grant absent from it (by account key and
  * entitlement key) is verified-removed; present, still-present; no such snapshot yet, pending.
+ * With `upToDecision`, as the decisions stood when the newest had that id (an evidence pack's bound).
  */
-export function remediationLines(db: Database.Database, campaignId: number, states = readItemStates(db, campaignId)): RemediationLine[] {
+export function remediationLines(db: Database.Database, campaignId: number, states = readItemStates(db, campaignId), upToDecision?: number): RemediationLine[] {
   const ids = states.filter((s) => s.outcome === 'revoke').map((s) => s.id);
-  const revoked = ids.length === 0 ? [] : readItems(db, { campaignId, itemIds: ids });
+  const revoked = ids.length === 0 ? [] : readItems(db, { campaignId, itemIds: ids, upToDecision }).filter((i) => i.outcome === 'revoke');
   const decidedAt = new Map<number, string>();
-  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id) })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
+  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id), upToDecision })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
+  const verify = remediationVerifier(db);
+  return revoked.map((item) => verify(item, decidedAt.get(item.id) ?? ''));
+}
+
+/** What a remediation line needs of a revoked item. */
+export type RevokedItem = Pick<CampaignItem, 'id' | 'system' | 'snapshotId' | 'account' | 'accountKey' | 'entitlement' | 'entitlementKey' | 'reviewer' | 'comment'> & {
+  identity: { name: string | null; employeeId: string } | null;
+};
+
+/**
+ * Verifies revoked items one at a time (statements prepared once), for readers that meet them
+ * in a pass over the campaign; `decidedAt` is when the revoking decision was made.
+ */
+export function remediationVerifier(db: Database.Database): (item: RevokedItem, decidedAt: string) => RemediationLine {
   const newer = db.prepare(
     `SELECT s.id, s.as_of AS asOf FROM snapshots s JOIN snapshots base ON base.id = ?
      WHERE s.system_id = base.system_id AND s.content = 'access' AND s.id > base.id AND substr(s.as_of, 1, 10) >= substr(?, 1, 10)
@@ -43,10 +58,13 @@ export function remediationLines(db: Database.Database, campaignId: number, stat
     `SELECT 1 FROM grants g JOIN accounts a ON a.id = g.account_id JOIN entitlements e ON e.id = g.entitlement_id
      WHERE g.snapshot_id = ? AND a.snapshot_id = ? AND a.account_key = ? AND e.snapshot_id = ? AND e.entitlement_key = ? LIMIT 1`,
   );
-  return revoked.map((item) => line(item, decidedAt.get(item.id) ?? '', (snapshot) => present.get(snapshot, snapshot, item.accountKey, snapshot, item.entitlementKey) !== undefined, newer.get(item.snapshotId, decidedAt.get(item.id) ?? '') as { id: number; asOf: string } | undefined));
+  return (item, decidedAt) => {
+    const snapshot = newer.get(item.snapshotId, decidedAt) as { id: number; asOf: string } | undefined;
+    return line(item, decidedAt, snapshot === undefined ? 'pending' : present.get(snapshot.id, snapshot.id, item.accountKey, snapshot.id, item.entitlementKey) !== undefined ? 'still-present' : 'verified-removed', snapshot);
+  };
 }
 
-function line(item: CampaignItem, decidedAt: string, isPresent: (snapshotId: number) => boolean, snapshot: { id: number; asOf: string } | undefined): RemediationLine {
+function line(item: RevokedItem, decidedAt: string, verification: VerificationStatus, snapshot: { id: number; asOf: string } | undefined): RemediationLine {
   return {
     itemId: item.id,
     system: item.system,
@@ -58,7 +76,7 @@ function line(item: CampaignItem, decidedAt: string, isPresent: (snapshotId: num
     reviewer: item.reviewer,
     decidedAt,
     justification: item.comment,
-    verification: snapshot === undefined ? 'pending' : isPresent(snapshot.id) ? 'still-present' : 'verified-removed',
+    verification,
     verifiedBy: snapshot === undefined ? null : { snapshotId: snapshot.id, asOf: snapshot.asOf },
   };
 }

@@ -3,17 +3,19 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AttestError } from '../errors.js';
+import { withSmallPageCache } from '../store/page-cache.js';
 import type { Workspace } from '../store/workspace.js';
 import type { CampaignEvidence } from './campaign-evidence.js';
 import { loadCampaignEvidence } from './load-campaign-evidence.js';
 import { loadAuditEvidence, loadFindingsEvidence, loadSnapshotEvidence, loadSodEvidence } from './load-workspace-evidence.js';
-import { stagePackAttachments } from './pack-attachments.js';
+import { stageAuditTrail, stagePackAttachments } from './pack-attachments.js';
 import type { EvidencePackData } from './pack-data.js';
 import { PackSteps, type PackWork } from './pack-steps.js';
 import { renderPack } from './render-pack.js';
 import type { KeyAndCertificate } from './self-signed-certificate.js';
 import { signPackFile } from './sign-file.js';
 import { describeCertificate, ensureSigningIdentity } from './signing-identity.js';
+import type { AuditVerification } from '../audit/audit-log.js';
 
 export interface BuildPackOptions extends PackWork {
   operator: string;
@@ -46,8 +48,17 @@ export interface BuiltPack {
   attachments: PackFileAttachment[];
 }
 
-/** Reads everything the pack shows, in one read transaction so that every part agrees. */
-export async function loadPackData(ws: Workspace, options: Pick<BuildPackOptions, 'operator' | 'campaign' | 'campaignId'>, signer: { fingerprintSha256: string; subject: string; source: string }, now: Date): Promise<EvidencePackData> {
+/**
+ * Reads everything the pack shows, in one read transaction so that every part agrees; the audit
+ * chain is checked here unless the caller gives the verdict it has (a pack checks it as it
+ * attaches the trail).
+ */
+export async function loadPackData(
+  ws: Workspace,
+  options: Pick<BuildPackOptions, 'operator' | 'campaign' | 'campaignId'> & { auditChain?: AuditVerification },
+  signer: { fingerprintSha256: string; subject: string; source: string },
+  now: Date,
+): Promise<EvidencePackData> {
   return Promise.resolve(
     ws.db.transaction(() => {
       const campaign = options.campaign ?? (options.campaignId === undefined ? null : loadCampaignEvidence(ws.db, options.campaignId));
@@ -61,7 +72,7 @@ export async function loadPackData(ws: Workspace, options: Pick<BuildPackOptions
         snapshots: loadSnapshotEvidence(ws.db, campaign),
         findings: loadFindingsEvidence(ws.db, campaign),
         sod: loadSodEvidence(ws.db),
-        audit: loadAuditEvidence(ws.db),
+        audit: loadAuditEvidence(ws.db, options.auditChain),
       };
     })(),
   );
@@ -93,7 +104,14 @@ function publish(partial: string, out: string): void {
  * no file behind. Nothing is written to the workspace here (a workspace without a signing
  * identity gets one first, audited); the caller records the pack it saved.
  */
-export async function buildEvidencePack(ws: Workspace, options: BuildPackOptions): Promise<BuiltPack> {
+export function buildEvidencePack(ws: Workspace, options: BuildPackOptions): Promise<BuiltPack> {
+  return withSmallPageCache(ws.db, PACK_PAGE_CACHE_KIB, () => buildPack(ws, options));
+}
+
+/** SQLite's page cache while a pack is made: every table is read once, in order. */
+const PACK_PAGE_CACHE_KIB = 4096;
+
+async function buildPack(ws: Workspace, options: BuildPackOptions): Promise<BuiltPack> {
   const steps = new PackSteps(options);
   const now = options.now ?? new Date();
   // The PDF date format has whole seconds: the CMS signing time must be the same instant.
@@ -103,13 +121,14 @@ export async function buildEvidencePack(ws: Workspace, options: BuildPackOptions
   const identity = options.signWith ?? (await ensureSigningIdentity(ws, options.operator));
   const described = describeCertificate(identity.certificatePems[0]!);
   const signer = { fingerprintSha256: described.fingerprintSha256, subject: described.subject, source: options.signWith ? 'imported' : ('source' in identity ? String(identity.source) : 'workspace') };
-  steps.report('reading', 0, 1);
-  const data = await loadPackData(ws, { ...options, campaign }, signer, now);
-  steps.report('reading', 1, 1);
   const scratch = mkdtempSync(join(tmpdir(), 'attest-pack-'));
   const partial = join(dirname(options.out), `.${basename(options.out)}.${randomBytes(4).toString('hex')}.partial`);
   try {
-    const attachments = await stagePackAttachments(ws.db, data, scratch, steps);
+    const trail = await stageAuditTrail(ws.db, scratch, steps);
+    steps.report('reading', 0, 1);
+    const data = await loadPackData(ws, { ...options, campaign, auditChain: trail.chain }, signer, now);
+    steps.report('reading', 1, 1);
+    const attachments = await stagePackAttachments(data, trail.file, scratch, steps);
     let rendered;
     try {
       rendered = await renderPack(

@@ -1,38 +1,64 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { readDecisions, readItems, readLaunch, readReconciliation } from '../campaigns/campaign-read.js';
+import { readItems, readLaunch, readReconciliation } from '../campaigns/campaign-read.js';
 import { loadCampaign } from '../campaigns/campaign-store.js';
-import { remediationLines } from '../campaigns/remediation.js';
+import { remediationVerifier, type RemediationLine } from '../campaigns/remediation.js';
 import { AttestError } from '../errors.js';
-import type { CampaignEvidence, EvidenceItem, Reroute } from './campaign-evidence.js';
+import type { CampaignEvidence, Reroute } from './campaign-evidence.js';
+import { campaignItemPages, campaignOutcomes, ITEM_PAGE, itemBounds, type ItemBounds } from './campaign-item-pages.js';
+import { summariseItems } from './campaign-summary.js';
+
+/** Routing at launch (self-review re-routes and fallbacks, in population order), then reassignments in the order they were made. */
+function readReroutes(db: Database.Database, bounds: ItemBounds): Reroute[] {
+  const routed = db
+    .prepare(
+      `SELECT r.item_id AS itemId, r.stage, r.rule, r.reviewer, r.note FROM campaign_item_reviewers r JOIN campaign_items i ON i.id = r.item_id
+       WHERE i.campaign_id = ? AND r.note IS NOT NULL ORDER BY i.ordinal, r.stage`,
+    )
+    .all(bounds.campaignId) as { itemId: number; stage: number; rule: string; reviewer: string; note: string }[];
+  const reassigned = db
+    .prepare(
+      `SELECT d.item_id AS itemId, d.stage, d.reviewer, d.reassigned_to AS reassignedTo, d.comment, d.decided_at AS decidedAt FROM campaign_decisions d JOIN campaign_items i ON i.id = d.item_id
+       WHERE i.campaign_id = ? AND d.decision = 'reassign' AND d.id <= ? ORDER BY d.id`,
+    )
+    .all(bounds.campaignId, bounds.upToDecision) as { itemId: number; stage: number; reviewer: string; reassignedTo: string | null; comment: string | null; decidedAt: string }[];
+  return [
+    ...routed.map((s): Reroute => ({ itemId: s.itemId, stage: s.stage, from: s.rule, to: s.reviewer, kind: /own access/.test(s.note) ? 'self-review' : 'fallback', reason: s.note, at: null })),
+    ...reassigned.map((d): Reroute => ({ itemId: d.itemId, stage: d.stage, from: d.reviewer, to: d.reassignedTo ?? '', kind: 'reassignment', reason: d.comment ?? '', at: d.decidedAt })),
+  ];
+}
+
+/** The remediation lines of the revoked items (in population order), read and verified a page at a time. */
+function remediationOf(db: Database.Database, bounds: ItemBounds, revoked: readonly { id: number; decidedAt: string }[]): Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] {
+  const verify = remediationVerifier(db);
+  const lines: Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] = [];
+  for (let from = 0; from < revoked.length; from += ITEM_PAGE) {
+    const decidedAt = new Map(revoked.slice(from, from + ITEM_PAGE).map((r) => [r.id, r.decidedAt]));
+    for (const item of readItems(db, { campaignId: bounds.campaignId, itemIds: [...decidedAt.keys()], upToDecision: bounds.upToDecision })) {
+      const { accountKey: _a, entitlementKey: _e, ...line } = verify(item, decidedAt.get(item.id) ?? '');
+      lines.push(line);
+    }
+  }
+  return lines;
+}
 
 /**
  * The campaign part of a pack, from the campaigns read model (src/campaigns/campaign-read.ts,
  * docs/campaigns.md "Read model"): the definition, the launch and its population hash, the
- * reconciliation, the items with their stage reviewers, every decision row, the re-routes
- * (routing at launch and reassignments) and the remediation lines.
+ * reconciliation, the re-routes (routing at launch and reassignments), the remediation lines,
+ * and the items as a source read from the store page by page, never held whole. One pass over
+ * the items makes the figures (and finds the revoked ones for the remediation lines); the
+ * decisions in force are those recorded up to now, in every later pass too.
  */
 export function loadCampaignEvidence(db: Database.Database, id: string): CampaignEvidence {
   if (!/^\d{1,15}$/.test(id)) throw new AttestError('UNKNOWN_CAMPAIGN', `There is no campaign ${id} in this workspace. List the campaigns with "attest campaign list".`);
   const c = loadCampaign(db, Number(id));
-  const decisions = readDecisions(db, { campaignId: c.id });
-  const decidedAt = new Map<string, string>();
-  for (const d of decisions) if (d.decision !== 'reassign') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
-  const reroutes: Reroute[] = [];
-  const items: EvidenceItem[] = readItems(db, { campaignId: c.id }).map((i) => {
-    for (const s of i.stages) {
-      if (s.note !== null) reroutes.push({ itemId: i.id, stage: s.stage, from: s.rule, to: s.routedTo, kind: /own access/.test(s.note) ? 'self-review' : 'fallback', reason: s.note, at: null });
-    }
-    const settled = i.outcome === 'pending' ? undefined : [...i.stages].reverse().find((s) => s.decision !== null);
-    return {
-      id: i.id, ordinal: i.ordinal, system: i.system, snapshotId: i.snapshotId, account: i.account, accountKey: i.accountKey, entitlement: i.entitlement, privileged: i.privileged,
-      identity: i.identity === null ? null : { employeeId: i.identity.employeeId, name: i.identity.name, email: i.identity.email, department: i.identity.department, title: i.identity.title, manager: i.identity.manager },
-      findings: i.findings, stages: i.stages, reviewer: i.reviewer, outcome: i.outcome, decision: i.decision, comment: i.comment,
-      decidedAt: settled === undefined ? null : (decidedAt.get(`${i.id}:${settled.stage}`) ?? null),
-    };
+  const bounds = itemBounds(db, c.id);
+  // The figures come from a pass that reads where each item stands (a few columns); the revoked
+  // items found on the way are then read whole, a page at a time, and verified against newer snapshots.
+  const revoked: { id: number; decidedAt: string }[] = [];
+  const summary = summariseItems(campaignOutcomes(db, bounds), (item) => {
+    if (item.outcome === 'revoke') revoked.push({ id: item.id, decidedAt: item.stages.find((s) => s.decision === 'revoke')?.decidedAt ?? '' });
   });
-  for (const d of decisions) {
-    if (d.decision === 'reassign') reroutes.push({ itemId: d.itemId, stage: d.stage, from: d.reviewer, to: d.reassignedTo ?? '', kind: 'reassignment', reason: d.comment ?? '', at: d.decidedAt });
-  }
   return {
     campaign: {
       id: c.id, name: c.name, type: c.type, state: c.state, createdAt: c.createdAt, createdBy: c.createdBy, launchedAt: c.launchedAt, closedAt: c.closedAt, dueOn: c.dueOn,
@@ -40,9 +66,9 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
     },
     launch: readLaunch(db, c.id),
     reconciliation: readReconciliation(db, c.id),
-    items,
-    decisions: decisions.map(({ secondsSpent: _seconds, ...d }) => d),
-    reroutes,
-    remediation: remediationLines(db, c.id).map(({ accountKey: _a, entitlementKey: _e, ...l }) => l),
+    items: campaignItemPages(db, bounds),
+    summary,
+    reroutes: readReroutes(db, bounds),
+    remediation: remediationOf(db, bounds, revoked),
   };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { verifyAuditChain } from '../audit/audit-log.js';
+import { verifyAuditChain, type AuditVerification } from '../audit/audit-log.js';
 import { readAnalysisRun } from '../identity/stored-findings.js';
 import { listSnapshots } from '../ingest/snapshot-list.js';
 import { controlDescriptions } from '../sod/controls.js';
@@ -99,8 +99,8 @@ export function loadSodEvidence(db: Database.Database): SodEvidence | null {
   return { runId: run.id, asOf: run.as_of, runAt: run.run_at, runBy: run.run_by, rules: run.rules, counts, violations };
 }
 
-export function loadAuditEvidence(db: Database.Database): AuditEvidence {
-  const chain = verifyAuditChain(db);
+/** The audit trail's figures; `chain` is the verdict when the caller has just checked it (a pack, as it attached the trail). */
+export function loadAuditEvidence(db: Database.Database, chain: AuditVerification = verifyAuditChain(db)): AuditEvidence {
   const span = db.prepare('SELECT min(at) AS firstAt, max(at) AS lastAt FROM audit_events').get() as { firstAt: string | null; lastAt: string | null };
   const byAction = db.prepare('SELECT action, count(*) AS count FROM audit_events GROUP BY action ORDER BY count DESC, action').all() as { action: string; count: number }[];
   return { events: chain.events, head: chain.head, ok: chain.ok, firstBadSeq: chain.firstBadSeq, firstAt: span.firstAt, lastAt: span.lastAt, byAction };

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { listAuditEvents } from '../audit/audit-log.js';
+import { AuditChainCheck, auditEventLine, auditRows, type AuditVerification } from '../audit/audit-log.js';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { csvLine } from '../demo/csv-text.js';
 import { neutraliseCell } from '../sod/rule-file-layout.js';
-import type { EvidenceItem } from './campaign-evidence.js';
+import type { CampaignDefinition, EvidenceItem } from './campaign-evidence.js';
 import { MANIFEST_FORMAT, MANIFEST_NAME, type PackManifest } from './manifest.js';
 import type { EvidencePackData } from './pack-data.js';
 import type { PackSteps } from './pack-steps.js';
@@ -19,12 +19,6 @@ function lazy<T>(make: () => Iterable<T>): Iterable<T> {
   return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
 }
 
-function mapped<A, B>(items: readonly A[], f: (item: A) => B): Iterable<B> {
-  return lazy(function* () {
-    for (const item of items) yield f(item);
-  });
-}
-
 /** Columns modelled on Entra ID's access review history export (one row per item and stage). */
 export const DECISION_COLUMNS = [
   'ReviewId', 'ReviewName', 'ReviewStartDate', 'ReviewEndDate', 'Stage', 'ItemId', 'ResourceType', 'ResourceDisplayName', 'ResourceId',
@@ -34,22 +28,31 @@ export const DECISION_COLUMNS = [
 
 const ENTRA_DECISION: Record<string, string> = { keep: 'Approve', revoke: 'Deny' };
 
-function* decisionRows(data: EvidencePackData): Generator<Cell[]> {
-  const campaign = data.campaign;
-  if (!campaign) return;
-  const decidedAt = new Map<string, string>();
-  for (const d of campaign.decisions) if (d.decision === 'keep' || d.decision === 'revoke') decidedAt.set(`${d.itemId}:${d.stage}`, d.decidedAt);
-  const c = campaign.campaign;
-  for (const item of campaign.items) {
-    for (const s of item.stages) {
-      yield [
+/** An item's decisions.csv rows, one per stage. */
+function decisionRowsOf(c: CampaignDefinition, item: EvidenceItem): Cell[][] {
+  return item.stages.map((s): Cell[] => [
       c.id, c.name, c.launchedAt, c.closedAt ?? c.dueOn, s.stage, item.id, item.system, item.entitlement, `${item.system}:${item.entitlement}`,
       item.identity?.employeeId ?? null, item.identity?.name ?? null, item.identity?.email ?? null, item.account, item.privileged ? 'Yes' : 'No',
       s.decision === null ? 'NotReviewed' : ENTRA_DECISION[s.decision]!, s.comment, s.decision === null ? null : s.reviewer,
-        s.decision === null ? null : (decidedAt.get(`${item.id}:${s.stage}`) ?? null), s.routedTo, s.rule, s.note, outcomeWord(item),
-      ];
-    }
-  }
+        s.decision === null ? null : s.decidedAt, s.routedTo, s.rule, s.note, outcomeWord(item),
+  ]);
+}
+
+function populationRowOf(i: EvidenceItem): Cell[] {
+  return [
+    i.id, i.ordinal, i.system, i.snapshotId, i.account, i.accountKey, i.entitlement, i.privileged ? 'Yes' : 'No', i.identity?.employeeId ?? null, i.identity?.name ?? null,
+    i.identity?.email ?? null, i.identity?.department ?? null, i.identity?.title ?? null, i.identity?.manager ?? null, i.findings.join('; '), i.stages.map((s) => s.routedTo).join('; '),
+  ];
+}
+
+/** A table with rows made per campaign item: its rows iterate the items (for the workpaper); the attachments make every such table in one pass. */
+function itemTable(items: Iterable<EvidenceItem>, rowsOf: (item: EvidenceItem) => Cell[][]): Pick<PackTable, 'rows' | 'ofItem'> {
+  return {
+    rows: lazy(function* () {
+      for (const item of items) yield* rowsOf(item);
+    }),
+    ofItem: rowsOf,
+  };
 }
 
 function outcomeWord(item: EvidenceItem): string {
@@ -68,6 +71,13 @@ export interface PackTable {
   rows: Iterable<Cell[]>;
   /** How many rows (for progress). */
   count: number;
+  /** When the rows are made from the campaign's items: the rows of one item. */
+  ofItem?: (item: EvidenceItem) => Cell[][];
+}
+
+function decisionTable(data: EvidencePackData): Pick<PackTable, 'rows' | 'ofItem'> {
+  const campaign = data.campaign;
+  return campaign ? itemTable(campaign.items, (item) => decisionRowsOf(campaign.campaign, item)) : { rows: [] };
 }
 
 /** decisions, population and findings: the tables behind the CSV attachments and the workpaper's sheets. */
@@ -78,11 +88,8 @@ export function packTables(data: EvidencePackData): PackTable[] {
         sheet: 'Population',
         description: 'The frozen campaign population',
         header: ['ItemId', 'Ordinal', 'System', 'SnapshotId', 'Account', 'AccountKey', 'Entitlement', 'Privileged', 'EmployeeId', 'Name', 'Email', 'Department', 'Title', 'Manager', 'Findings', 'Reviewers'],
-        rows: mapped(data.campaign.items, (i): Cell[] => [
-          i.id, i.ordinal, i.system, i.snapshotId, i.account, i.accountKey, i.entitlement, i.privileged ? 'Yes' : 'No', i.identity?.employeeId ?? null, i.identity?.name ?? null,
-          i.identity?.email ?? null, i.identity?.department ?? null, i.identity?.title ?? null, i.identity?.manager ?? null, i.findings.join('; '), i.stages.map((s) => s.routedTo).join('; '),
-        ]),
-        count: data.campaign.items.length,
+        ...itemTable(data.campaign.items, (i) => [populationRowOf(i)]),
+        count: data.campaign.items.count,
       }
     : {
         file: 'population.csv',
@@ -93,7 +100,7 @@ export function packTables(data: EvidencePackData): PackTable[] {
         count: data.snapshots.length,
       };
   return [
-    { file: 'decisions.csv', sheet: 'Decisions', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', header: DECISION_COLUMNS, rows: lazy(() => decisionRows(data)), count: data.campaign?.items.reduce((n, i) => n + i.stages.length, 0) ?? 0 },
+    { file: 'decisions.csv', sheet: 'Decisions', description: 'Every review item and stage with its decision (columns after Entra ID access review history)', header: DECISION_COLUMNS, count: data.campaign?.summary.stageRows ?? 0, ...decisionTable(data) },
     population,
     {
       file: 'findings.csv',
@@ -107,29 +114,53 @@ export function packTables(data: EvidencePackData): PackTable[] {
 }
 
 /** Writes the pack's files to `dir` as they are generated, the manifest last (it lists the SHA-256 of every other one). */
-export async function stagePackAttachments(db: Database.Database, data: EvidencePackData, dir: string, steps: PackSteps): Promise<StagedAttachment[]> {
+export async function stagePackAttachments(data: EvidencePackData, trail: StagedAttachment, dir: string, steps: PackSteps): Promise<StagedAttachment[]> {
   const tables = packTables(data);
-  const total = tables.reduce((n, t) => n + t.count, 0) + data.audit.events;
+  const total = tables.reduce((n, t) => n + t.count, 0);
   let done = 0;
   const files: StagedAttachment[] = [];
-  const stage = async (meta: { name: string; mediaType: string; description: string }, lines: Iterable<string>): Promise<void> => {
-    const writer = new AttachmentWriter(meta, join(dir, `${files.length}.deflated`));
-    try {
-      for (const line of lines) {
-        await writer.write(line);
-        if ((++done & 2047) === 0) {
-          steps.report('attachments', done, total);
-          await steps.pause();
-        }
-      }
-      files.push(await writer.finish());
-    } catch (error) {
-      writer.abandon();
-      throw error;
+  const counted = async (): Promise<void> => {
+    if ((++done & 2047) === 0) {
+      steps.report('attachments', done, total);
+      await steps.pause();
     }
   };
-  for (const t of tables) await stage({ name: t.file, mediaType: 'text/csv', description: t.description }, csvLines(t));
-  await stage({ name: 'audit-log.jsonl', mediaType: 'application/jsonl', description: 'The audit trail, one hash-chained event per line' }, auditLogLines(db));
+  let opened = 0;
+  const open = (meta: { name: string; mediaType: string; description: string }): AttachmentWriter => new AttachmentWriter(meta, join(dir, `${opened++}.deflated`));
+  const stage = async (meta: { name: string; mediaType: string; description: string }, lines: Iterable<string>): Promise<void> => {
+    files.push(await writeLines(open(meta), lines, counted));
+  };
+  const csvMeta = (t: PackTable) => ({ name: t.file, mediaType: 'text/csv', description: t.description });
+  // The tables made from the campaign's items are written side by side in one pass over the items.
+  const perItem = data.campaign ? tables.filter((t) => t.ofItem !== undefined) : [];
+  const together = new Map<PackTable, StagedAttachment>();
+  if (data.campaign && perItem.length > 0) {
+    const writers = perItem.map((t) => open(csvMeta(t)));
+    try {
+      for (const [k, t] of perItem.entries()) {
+        await writers[k]!.write(csvHeader(t));
+        await counted();
+      }
+      for (const item of data.campaign.items) {
+        for (const [k, t] of perItem.entries()) {
+          for (const row of t.ofItem!(item)) {
+            await writers[k]!.write(csvRow(row));
+            await counted();
+          }
+        }
+      }
+      for (const [k, t] of perItem.entries()) together.set(t, await writers[k]!.finish());
+    } catch (error) {
+      for (const w of writers) w.abandon();
+      throw error;
+    }
+  }
+  for (const t of tables) {
+    const staged = together.get(t);
+    if (staged) files.push(staged);
+    else await stage(csvMeta(t), csvLines(t));
+  }
+  files.push(trail);
   steps.report('attachments', total, total);
   const manifest: PackManifest = {
     format: MANIFEST_FORMAT,
@@ -146,16 +177,50 @@ export async function stagePackAttachments(db: Database.Database, data: Evidence
   return files;
 }
 
+function csvHeader(table: PackTable): string {
+  return `\uFEFF${csvLine(table.header)}\r\n`;
+}
+
 function* csvLines(table: PackTable): Generator<string> {
-  yield `\uFEFF${csvLine(table.header)}\r\n`;
+  yield csvHeader(table);
   for (const row of table.rows) yield csvRow(row);
 }
 
-function* auditLogLines(db: Database.Database): Generator<string> {
-  for (let after = 0; ; ) {
-    const page = listAuditEvents(db, { afterSeq: after, limit: 5000 });
-    if (page.length === 0) return;
-    for (const e of page) yield `${JSON.stringify(e)}\n`;
-    after = page[page.length - 1]!.seq;
+/** Writes `lines` through `writer`, calling `each` after every line; a failure leaves no file. */
+async function writeLines(writer: AttachmentWriter, lines: Iterable<string>, each: () => Promise<void>): Promise<StagedAttachment> {
+  try {
+    for (const line of lines) {
+      await writer.write(line);
+      await each();
+    }
+    return await writer.finish();
+  } catch (error) {
+    writer.abandon();
+    throw error;
   }
+}
+
+/**
+ * Stages audit-log.jsonl and checks the chain in the same pass over the trail: the pack reports
+ * the verdict of the very events it attaches. Progress: phase "audit", events of the total.
+ */
+export async function stageAuditTrail(db: Database.Database, dir: string, steps: PackSteps): Promise<{ file: StagedAttachment; chain: AuditVerification }> {
+  const total = db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
+  const check = new AuditChainCheck();
+  let done = 0;
+  function* lines(): Generator<string> {
+    for (const row of auditRows(db)) {
+      check.add(row);
+      yield auditEventLine(row);
+    }
+  }
+  const meta = { name: 'audit-log.jsonl', mediaType: 'application/jsonl', description: 'The audit trail, one hash-chained event per line' };
+  const file = await writeLines(new AttachmentWriter(meta, join(dir, 'audit-log.deflated')), lines(), async () => {
+    if ((++done & 2047) === 0) {
+      steps.report('audit', done, total);
+      await steps.pause();
+    }
+  });
+  steps.report('audit', total, total);
+  return { file, chain: check.finish(db) };
 }

@@ -82,7 +82,7 @@ async function layout(w: PackWriter, data: EvidencePackData, attachments: readon
   coverPage(w, {
     org: data.org,
     title: c ? 'User access review' : 'Access and audit evidence',
-    subject: c ? `Campaign "${c.campaign.name}" (#${c.campaign.id}, ${c.campaign.type} review, ${c.items.length.toLocaleString('en-US')} items)` : 'Workspace-level pack (no campaign)',
+    subject: c ? `Campaign "${c.campaign.name}" (#${c.campaign.id}, ${c.campaign.type} review, ${c.items.count.toLocaleString('en-US')} items)` : 'Workspace-level pack (no campaign)',
     period: c ? `${when(c.campaign.launchedAt)} to ${when(c.campaign.closedAt ?? c.campaign.dueOn)}` : `As of ${when(data.generatedAt.toISOString())}`,
     generatedAt: data.generatedAt,
     generatedBy: data.generatedBy,
@@ -100,7 +100,7 @@ async function layout(w: PackWriter, data: EvidencePackData, attachments: readon
   await populationCompleteness(w, { snapshots: data.snapshots, campaign: c });
   if (c) {
     await reviewerRoster(w, c);
-    await decisionSummary(w, c.items);
+    await decisionSummary(w, c.summary, c.items.count);
     await decisionDetail(w, c.items);
     await remediationSection(w, c.remediation);
   }
@@ -125,7 +125,7 @@ export interface RenderedPack {
 
 /** The rows the pack's tables will lay out, for the measuring run's progress. */
 function expectedRows(data: EvidencePackData): number {
-  return (data.campaign?.items.length ?? 0) * 2 + (data.findings?.findings.length ?? 0) + (data.sod?.violations.length ?? 0) + data.snapshots.length;
+  return (data.campaign?.items.count ?? 0) * 2 + (data.findings?.findings.length ?? 0) + (data.sod?.violations.length ?? 0) + data.snapshots.length;
 }
 
 /** The measuring run: the page count and where each section starts (its document is dropped after). */

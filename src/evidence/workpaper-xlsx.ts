@@ -2,7 +2,6 @@ import * as XLSX from 'xlsx';
 import { neutraliseCell } from '../sod/rule-file-layout.js';
 import { packTables, type Cell, type PackTable } from './pack-attachments.js';
 import type { EvidencePackData } from './pack-data.js';
-import { reviewerTallies } from './sections/reviewers.js';
 
 function sheetRows(header: readonly string[], rows: Iterable<Cell[]>): (string | number)[][] {
   return [[...header], ...Array.from(rows, (r) => r.map((v) => (typeof v === 'number' ? v : neutraliseCell(v ?? ''))))];
@@ -20,7 +19,7 @@ function workpaperTables(data: EvidencePackData): Omit<PackTable, 'file' | 'desc
     ...(c
       ? [
           { sheet: 'Reconciliation', header: ['System', 'SnapshotId', 'SnapshotSha256', 'AsOf', 'Grants', 'Items', 'Excluded', 'Reconciles'], rows: c.reconciliation.map((r): Cell[] => [r.system, r.snapshotId, r.snapshotSha256, r.snapshotAsOf, r.grants, r.items, r.excluded, r.grants === r.items + r.excluded ? 'Yes' : 'No']) },
-          { sheet: 'Reviewers', header: ['Reviewer', 'Stages', 'Items', 'Kept', 'Revoked', 'Pending'], rows: [...reviewerTallies(c.items)].map(([reviewer, t]): Cell[] => [reviewer, [...t.stages].join(', '), t.items, t.kept, t.revoked, t.pending]) },
+          { sheet: 'Reviewers', header: ['Reviewer', 'Stages', 'Items', 'Kept', 'Revoked', 'Pending'], rows: [...c.summary.reviewers].map(([reviewer, t]): Cell[] => [reviewer, [...t.stages].join(', '), t.items, t.kept, t.revoked, t.pending]) },
           { sheet: 'Reroutes', header: ['ItemId', 'Stage', 'From', 'To', 'Kind', 'Reason', 'At'], rows: c.reroutes.map((r): Cell[] => [r.itemId, r.stage, r.from, r.to, r.kind, r.reason, r.at]) },
           { sheet: 'Remediation', header: ['ItemId', 'System', 'Account', 'Entitlement', 'Identity', 'Reviewer', 'DecidedAt', 'Justification', 'Verification', 'VerifiedBySnapshot', 'VerifiedAsOf'], rows: c.remediation.map((l): Cell[] => [l.itemId, l.system, l.account, l.entitlement, l.identity, l.reviewer, l.decidedAt, l.justification, l.verification, l.verifiedBy?.snapshotId ?? null, l.verifiedBy?.asOf ?? null]) },
         ]

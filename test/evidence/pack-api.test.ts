@@ -16,7 +16,7 @@ import { useDemoWorkspace } from './helpers/demo-workspace.js';
 
 const demo = useDemoWorkspace();
 const tempDir = useTempDirs();
-const PHASES = ['reading', 'attachments', 'layout', 'pages', 'signing'];
+const PHASES = ['audit', 'reading', 'attachments', 'layout', 'pages', 'signing'];
 
 describe('evidence pack progress and cancellation', () => {
   it('reports each phase in order with done ≤ total, ending with every page and every signed byte', async () => {

@@ -20,6 +20,7 @@ export interface EvidencePageProps {
 
 /** What each phase of evidence.generate counts, in words. */
 const PHASES: Record<string, string> = {
+  audit: 'Checking the audit trail (events)',
   reading: 'Reading the campaign',
   attachments: 'Writing the attached data (rows)',
   layout: 'Laying out the pages (rows)',

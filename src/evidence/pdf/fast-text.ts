@@ -17,7 +17,7 @@ interface DocInternals {
   _font: EmbeddedFont;
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
-  addContent(data: string): void;
+  addContent(data: string | Uint8Array): void;
 }
 
 interface GlyphInfo {
@@ -25,6 +25,14 @@ interface GlyphInfo {
   hex: string;
   /** Advance in 1/1000 of the font size. */
   width: number;
+}
+
+/**
+ * Appends operators to the page's content stream as bytes: pdfkit turns a string into bytes one
+ * character at a time in JavaScript; the operators are ASCII, so latin1 is exact.
+ */
+export function addOperators(doc: Doc, operators: string): void {
+  (doc as unknown as DocInternals).addContent(Buffer.from(`${operators}\n`, 'latin1'));
 }
 
 /**
@@ -62,8 +70,8 @@ export class FastText {
     return (units * d._fontSize) / 1000;
   }
 
-  /** Draws `text` with its top-left corner at (x, y), in the current font, size and fill colour. */
-  draw(doc: Doc, text: string, x: number, y: number): void {
+  /** Draws `text` with its top-left corner at (x, y), in the current font and size, filled with `fill` (a PDF colour operator, see pdfFill). */
+  draw(doc: Doc, text: string, x: number, y: number, fill: string): void {
     const d = doc as unknown as DocInternals;
     const font = d._font;
     // One array joined once: `hex +=` per character left a rope of small strings per cell.
@@ -73,6 +81,6 @@ export class FastText {
     d.page.fonts[font.id] ??= font.ref();
     const h = d.page.height;
     const baseline = h - y - (font.ascender / 1000) * d._fontSize;
-    d.addContent(`q 1 0 0 -1 0 ${h} cm BT 1 0 0 1 ${x.toFixed(3)} ${baseline.toFixed(3)} Tm /${font.id} ${d._fontSize} Tf <${hex}> Tj ET Q`);
+    addOperators(doc, `q ${fill} 1 0 0 -1 0 ${h} cm BT 1 0 0 1 ${x.toFixed(3)} ${baseline.toFixed(3)} Tm /${font.id} ${d._fontSize} Tf <${hex}> Tj ET Q`);
   }
 }

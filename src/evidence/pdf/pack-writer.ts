@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import type { PackSteps } from '../pack-steps.js';
-import { FastText } from './fast-text.js';
+import { addOperators, FastText } from './fast-text.js';
 import { TextMeasurer } from './text-wrap.js';
 import { COLOR, PAGE, type FontName, type Orientation } from './theme.js';
 
@@ -35,6 +35,26 @@ export interface TableSpec {
 
 const LINE = 1.22;
 
+/** A coordinate or length in the content stream: at most 3 decimals, no exponent. */
+function n(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+const COLOR_OPERATORS = new Map<string, string>();
+
+/** `#rrggbb` as a PDF colour operator: `rg` to fill, `RG` to stroke (made once per colour). */
+export function pdfColor(hex: string, operator: 'rg' | 'RG'): string {
+  const key = `${hex}${operator}`;
+  let made = COLOR_OPERATORS.get(key);
+  if (made === undefined) {
+    const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!match) throw new Error(`evidence pack: colour ${hex} is not #rrggbb`);
+    made = `${match.slice(1).map((c) => String(Math.round((parseInt(c, 16) / 255) * 1000) / 1000)).join(' ')} ${operator}`;
+    COLOR_OPERATORS.set(key, made);
+  }
+  return made;
+}
+
 /**
  * Lays out the pack page by page. The same code runs twice: once to measure (nothing is drawn;
  * it learns how many pages each section takes) and once to draw, when "Page X of Y" and the
@@ -47,7 +67,7 @@ export class PackWriter {
   private orientation: Orientation = 'portrait';
   private readonly text: TextMeasurer;
   private readonly glyphs = new FastText();
-  private current: { font: FontName | null; size: number; color: string } = { font: null, size: 0, color: '' };
+  private current: { font: FontName | null; size: number } = { font: null, size: 0 };
   /** Table rows laid out so far (progress). */
   private rows = 0;
   /** Where each section starts: filled in by the measuring run, read by the contents page. */
@@ -97,25 +117,24 @@ export class PackWriter {
   textAt(text: string, x: number, y: number, font: FontName, size: number, color: string = COLOR.ink, options: { width?: number; align?: 'left' | 'right' | 'center' } = {}): void {
     if (!this.drawing || text === '') return;
     this.setFont(font, size);
-    if (this.current.color !== color) this.doc.fillColor(color);
-    this.current.color = color;
     let at = x;
     if (options.width !== undefined && options.align !== undefined && options.align !== 'left') {
       const w = this.measure(text, font, size);
       at = options.align === 'right' ? x + options.width - w : x + (options.width - w) / 2;
     }
-    this.glyphs.draw(this.doc, text, at, y);
+    this.glyphs.draw(this.doc, text, at, y, pdfColor(color, 'rg'));
   }
 
+  // Shapes are written as content operators with their colour, each in its own graphics state
+  // (q … Q): pdfkit's colour calls parse the colour and add operators per call, in the hottest loop.
   fillRect(x: number, y: number, w: number, h: number, color: string): void {
     if (!this.drawing) return;
-    this.doc.rect(x, y, w, h).fill(color);
-    this.current.color = color;
+    addOperators(this.doc, `q ${pdfColor(color, 'rg')} ${n(x)} ${n(y)} ${n(w)} ${n(h)} re f Q`);
   }
 
   line(x1: number, y1: number, x2: number, y2: number, color: string = COLOR.rule, width = 0.6): void {
     if (!this.drawing) return;
-    this.doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke();
+    addOperators(this.doc, `q ${pdfColor(color, 'RG')} ${n(width)} w ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S Q`);
   }
 
   newPage(orientation: Orientation = this.orientation, options: { frame?: boolean } = {}): void {
@@ -124,7 +143,7 @@ export class PackWriter {
     this.y = PAGE.top;
     if (!this.drawing) return;
     this.doc.addPage({ size: 'A4', layout: orientation, margin: 0 });
-    this.current = { font: null, size: 0, color: '' };
+    this.current = { font: null, size: 0 };
     const h = PAGE[orientation].height;
     if (options.frame !== false) {
       this.textAt(this.frame.headerLeft, this.left, 30, 'semibold', 8.5, COLOR.navy);

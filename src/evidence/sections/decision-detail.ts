@@ -1,9 +1,9 @@
-import type { EvidenceItem } from '../campaign-evidence.js';
+import type { EvidenceItem, ItemSource } from '../campaign-evidence.js';
 import type { PackWriter } from '../pdf/pack-writer.js';
 import { COLOR } from '../pdf/theme.js';
 import { outcomeColor, when } from './format.js';
 
-function* detailRows(items: readonly EvidenceItem[]): Generator<string[]> {
+function* detailRows(items: Iterable<EvidenceItem>): Generator<string[]> {
   for (const item of items) {
     const who = item.identity ? `${item.identity.name ?? item.identity.employeeId} (${item.identity.employeeId})` : 'No identity (orphan)';
     const decision = item.outcome === 'keep' ? 'Kept' : item.outcome === 'revoke' ? 'Revoked' : 'Pending';
@@ -12,9 +12,9 @@ function* detailRows(items: readonly EvidenceItem[]): Generator<string[]> {
 }
 
 /** Every item of the campaign, in population order (landscape: nine columns). */
-export async function decisionDetail(w: PackWriter, items: readonly EvidenceItem[]): Promise<void> {
+export async function decisionDetail(w: PackWriter, items: ItemSource): Promise<void> {
   w.section('detail', 'Decision detail', 'landscape');
-  w.paragraph(`All ${items.length.toLocaleString('en-US')} items in population order. Long values are shortened with "…"; decisions.csv, attached, holds every value and every stage.`, { color: COLOR.muted, size: 8.5 });
+  w.paragraph(`All ${items.count.toLocaleString('en-US')} items in population order. Long values are shortened with "…"; decisions.csv, attached, holds every value and every stage.`, { color: COLOR.muted, size: 8.5 });
   await w.table({
     columns: [
       { header: 'Item', weight: 0.45 },

@@ -1,26 +1,7 @@
-import type { EvidenceItem } from '../campaign-evidence.js';
+import type { CampaignSummary, Outcomes } from '../campaign-evidence.js';
 import type { PackWriter } from '../pdf/pack-writer.js';
 import { COLOR } from '../pdf/theme.js';
 import { count, percent } from './format.js';
-
-interface Outcomes {
-  kept: number;
-  revoked: number;
-  pending: number;
-}
-
-export function outcomesBy(items: readonly EvidenceItem[], key: (item: EvidenceItem) => string): [string, Outcomes][] {
-  const out = new Map<string, Outcomes>();
-  for (const item of items) {
-    const k = key(item);
-    const o = out.get(k) ?? { kept: 0, revoked: 0, pending: 0 };
-    if (item.outcome === 'keep') o.kept += 1;
-    else if (item.outcome === 'revoke') o.revoked += 1;
-    else o.pending += 1;
-    out.set(k, o);
-  }
-  return [...out].sort(([a], [b]) => a.localeCompare(b, 'en'));
-}
 
 const SERIES = [
   ['kept', 'Kept', COLOR.keep],
@@ -58,10 +39,9 @@ function outcomeChart(w: PackWriter, rows: readonly [string, Outcomes][]): void 
   w.y = top + height;
 }
 
-export async function decisionSummary(w: PackWriter, items: readonly EvidenceItem[]): Promise<void> {
+export async function decisionSummary(w: PackWriter, summary: CampaignSummary, all: number): Promise<void> {
   w.section('summary', 'Decision summary');
-  const total = outcomesBy(items, () => 'All')[0]?.[1] ?? { kept: 0, revoked: 0, pending: 0 };
-  const all = items.length;
+  const total = summary.total;
   w.keyValues([
     ['Items', count(all)],
     ['Kept', `${count(total.kept)} (${percent(total.kept, all)})`],
@@ -69,7 +49,7 @@ export async function decisionSummary(w: PackWriter, items: readonly EvidenceIte
     ['Pending', `${count(total.pending)} (${percent(total.pending, all)})`],
   ]);
   w.heading('Outcome by system', 2);
-  const bySystem = outcomesBy(items, (i) => i.system);
+  const bySystem = summary.bySystem;
   outcomeChart(w, bySystem);
   const columns = (first: string) =>
     [
@@ -86,5 +66,5 @@ export async function decisionSummary(w: PackWriter, items: readonly EvidenceIte
   };
   await w.table({ columns: columns('System'), rows: bySystem.map(row), size: 8.5 });
   w.heading('Outcome by reviewer', 2);
-  await w.table({ columns: columns('Reviewer (who decided, or who it waits for)'), rows: outcomesBy(items, (i) => i.reviewer).map(row), size: 8.5, continuedTitle: 'Outcome by reviewer' });
+  await w.table({ columns: columns('Reviewer (who decided, or who it waits for)'), rows: summary.byReviewer.map(row), size: 8.5, continuedTitle: 'Outcome by reviewer' });
 }

@@ -1,53 +1,16 @@
-import type { EvidenceItem, Reroute } from '../campaign-evidence.js';
+import type { CampaignSummary, Reroute } from '../campaign-evidence.js';
 import type { PackWriter } from '../pdf/pack-writer.js';
 import { COLOR } from '../pdf/theme.js';
 import { count, when } from './format.js';
 
 export interface ReviewerData {
-  items: readonly EvidenceItem[];
+  summary: CampaignSummary;
   reroutes: readonly Reroute[];
-}
-
-interface Tally {
-  items: number;
-  kept: number;
-  revoked: number;
-  pending: number;
-  stages: Set<number>;
-}
-
-/** Per reviewer of each stage: what they were given and what they decided. */
-export function reviewerTallies(items: readonly EvidenceItem[]): Map<string, Tally> {
-  const out = new Map<string, Tally>();
-  for (const item of items) {
-    for (const s of item.stages) {
-      const t = out.get(s.reviewer) ?? { items: 0, kept: 0, revoked: 0, pending: 0, stages: new Set<number>() };
-      t.items += 1;
-      t.stages.add(s.stage);
-      if (s.decision === 'keep') t.kept += 1;
-      else if (s.decision === 'revoke') t.revoked += 1;
-      else t.pending += 1;
-      out.set(s.reviewer, t);
-    }
-  }
-  return out;
-}
-
-/** Items whose reviewer is the person whose access it is, and multi-stage items with one person in two stages. */
-export function independenceExceptions(items: readonly EvidenceItem[]): { selfReviewed: number; repeatedReviewer: number } {
-  let selfReviewed = 0;
-  let repeatedReviewer = 0;
-  for (const item of items) {
-    const own = item.identity?.email?.trim().toLowerCase();
-    if (own && item.stages.some((s) => s.decision !== null && s.reviewer.trim().toLowerCase() === own)) selfReviewed += 1;
-    if (new Set(item.stages.map((s) => s.reviewer.trim().toLowerCase())).size < item.stages.length) repeatedReviewer += 1;
-  }
-  return { selfReviewed, repeatedReviewer };
 }
 
 export async function reviewerRoster(w: PackWriter, data: ReviewerData): Promise<void> {
   w.section('reviewers', 'Reviewer roster and independence');
-  const tallies = [...reviewerTallies(data.items)].sort(([a], [b]) => a.localeCompare(b, 'en'));
+  const tallies = [...data.summary.reviewers].sort(([a], [b]) => a.localeCompare(b, 'en'));
   await w.table({
     columns: [
       { header: 'Reviewer', weight: 2.6, font: 'semibold' },
@@ -61,7 +24,7 @@ export async function reviewerRoster(w: PackWriter, data: ReviewerData): Promise
     size: 8.5,
     continuedTitle: 'Reviewers',
   });
-  const independence = independenceExceptions(data.items);
+  const independence = data.summary.independence;
   const kinds = (kind: Reroute['kind']): number => data.reroutes.filter((r) => r.kind === kind).length;
   w.heading('Independence', 2);
   w.keyValues(

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CampaignEvidence, EvidenceItem } from '../../../src/evidence/campaign-evidence.js';
+import { itemSource, summariseItems } from '../../../src/evidence/campaign-summary.js';
 
 /** One grant the campaign reviews. */
 export interface FixtureGrant {
@@ -59,7 +60,6 @@ const AT = (day: number, minute: number): string => new Date(Date.UTC(2026, 9, 1
 export function campaignOver(grants: readonly FixtureGrant[], options: { id?: number; name?: string } = {}): CampaignEvidence {
   const fallback = 'grc.fallback@example.test';
   const items: EvidenceItem[] = [];
-  const decisions: CampaignEvidence['decisions'] = [];
   const reroutes: CampaignEvidence['reroutes'] = [];
   grants.forEach((g, i) => {
     const id = i + 1;
@@ -71,17 +71,15 @@ export function campaignOver(grants: readonly FixtureGrant[], options: { id?: nu
     if (self) reroutes.push({ itemId: id, stage: 1, from: manager, to: fallback, kind: 'self-review', reason: 'the manager is the subject of the item', at: null });
     if (reassigned) {
       reroutes.push({ itemId: id, stage: 1, from: routedTo, to: reassigned, kind: 'reassignment', reason: 'reviewer on leave', at: AT(2, i % 60) });
-      decisions.push({ id: decisions.length + 1, itemId: id, stage: 1, decision: 'reassign', reviewer: routedTo, reassignedTo: reassigned, comment: 'reviewer on leave', channel: 'cli', recordedBy: 'analyst', decidedAt: AT(2, i % 60), supersedes: null });
     }
     const outcome = i % 23 === 22 ? 'pending' : i % 9 === 4 ? 'revoke' : 'keep';
     const comment = outcome === 'revoke' ? `No longer needed after the team move (${g.entitlement})` : outcome === 'keep' && i % 5 === 0 ? 'Required for the role' : null;
     const decidedAt = outcome === 'pending' ? null : AT(3 + (i % 10), i % 60);
-    if (outcome !== 'pending') decisions.push({ id: decisions.length + 1, itemId: id, stage: 1, decision: outcome, reviewer, reassignedTo: null, comment, channel: i % 2 === 0 ? 'app' : 'workbook', recordedBy: reviewer, decidedAt: decidedAt!, supersedes: null });
     items.push({
-      id, ordinal: id, system: g.system, snapshotId: g.snapshotId, account: g.account, accountKey: g.account, entitlement: g.entitlement, privileged: g.privileged,
+      id, ordinal: id, system: g.system, snapshotId: g.snapshotId, account: g.account, accountKey: g.account, entitlement: g.entitlement, entitlementKey: g.entitlement, privileged: g.privileged,
       identity: g.employeeId === null ? null : { employeeId: g.employeeId, name: g.name, email: g.email, department: 'Operations', title: 'Analyst', manager: g.managerEmail },
       findings: g.employeeId === null ? ['orphan'] : [],
-      stages: [{ stage: 1, reviewer, routedTo, rule: self ? 'fallback' : 'manager', note: self ? 'self-review: re-routed to the fallback reviewer' : null, decision: outcome === 'pending' ? null : outcome, comment }],
+      stages: [{ stage: 1, reviewer, routedTo, rule: self ? 'fallback' : 'manager', note: self ? 'self-review: re-routed to the fallback reviewer' : null, decision: outcome === 'pending' ? null : outcome, comment, decidedAt }],
       reviewer, outcome, decision: outcome === 'pending' ? null : outcome, comment, decidedAt,
     });
   });
@@ -95,8 +93,8 @@ export function campaignOver(grants: readonly FixtureGrant[], options: { id?: nu
     },
     launch: { launchedAt: AT(1, 0), launchedBy: 'analyst', hrSnapshotId: null, items: items.length, populationSha256: 'ab'.repeat(32), warnings: [] },
     reconciliation: [...bySnapshot].map(([snapshotId, r]) => ({ system: r.system, snapshotId, snapshotSha256: 'cd'.repeat(32), snapshotAsOf: '2026-10-31', grants: r.items + 2, items: r.items, excluded: 2 })),
-    items,
-    decisions,
+    items: itemSource(items),
+    summary: summariseItems(items),
     reroutes,
     remediation: revoked.map((item, k) => ({
       itemId: item.id, system: item.system, account: item.account, entitlement: item.entitlement, identity: item.identity?.name ?? null, reviewer: item.reviewer, decidedAt: item.decidedAt!,
