@@ -18,6 +18,9 @@ export interface StageReviewer {
   note: string | null;
   decision: Decision | null;
   comment: string | null;
+  /** When the decision in force was recorded, and through which channel (null while the stage waits). */
+  decidedAt: string | null;
+  channel: DecisionChannel | null;
 }
 
 export interface CampaignItem {
@@ -114,7 +117,7 @@ export function readStages(db: Database.Database, selection: Selection): Map<num
     .all(...where.params) as [number, number, string, ReviewerRule, string | null][]) {
     let list = reviewers.get(itemId);
     if (list === undefined) reviewers.set(itemId, (list = []));
-    list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null });
+    list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null, decidedAt: null, channel: null });
   }
   // The newest row per item and stage is in force (rows are read oldest first, so later ones win).
   for (const d of readDecisions(db, selection)) {
@@ -123,6 +126,8 @@ export function readStages(db: Database.Database, selection: Selection): Map<num
     if (d.decision === 'reassign') s.reviewer = d.reassignedTo ?? s.reviewer;
     s.decision = d.decision === 'keep' || d.decision === 'revoke' ? d.decision : null;
     s.comment = s.decision === null ? null : d.comment;
+    s.decidedAt = s.decision === null ? null : d.decidedAt;
+    s.channel = s.decision === null ? null : d.channel;
   }
   return reviewers;
 }
