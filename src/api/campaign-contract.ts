@@ -115,11 +115,11 @@ export const campaignContract = {
   },
   'campaigns.itemsPage': {
     summary:
-      "One page of a campaign's items (ordinal order) with the count of all that match: by the reviewer they wait for (or who settled them), outcome, system, text; or by state (with a reviewer: pending for them, decided by them, or all of theirs), with the count in each state.",
+      "One page of a campaign's items (ordinal order) with the count of all that match: by the reviewer they wait for (or who settled them), outcome, system, text; or by state (with a reviewer: pending for them, decided by them, or all of theirs), with the count in each state; or one item by id.",
     scope: 'workspace',
     input: z.object({
       campaignId, reviewer: email.optional(), outcome: outcome.optional(), system: filter.system, text: z.string().max(200).optional(),
-      state: z.enum(['pending', 'decided', 'all']).optional(),
+      state: z.enum(['pending', 'decided', 'all']).optional(), itemId: itemId.optional(),
       offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100),
     }),
     output: z.object({ total: z.number().int(), offset: z.number().int(), counts: z.object({ pending: z.number().int(), decided: z.number().int() }).nullable(), rows: z.array(campaignItem) }),

@@ -19,6 +19,8 @@ export interface ItemPageQuery extends PageRequest {
   /** Anywhere in the account, its key, the entitlement, the person's name, employee id or e-mail. */
   text?: string | undefined;
   state?: ItemStateFilter | undefined;
+  /** One item only (a screen refreshing the item it just changed). */
+  itemId?: number | undefined;
 }
 
 /** A page, and with a state filter the count of matching items in each state (the other filters applied). */
@@ -45,12 +47,13 @@ export function itemPage(db: Database.Database, query: ItemPageQuery): ItemPage 
   let ids = db
     .prepare(
       `SELECT i.id FROM campaign_items i WHERE i.campaign_id = @campaign
+         AND (@item IS NULL OR i.id = @item)
          AND (@system IS NULL OR i.system = @system COLLATE NOCASE)
          AND (@search IS NULL OR ${columns.map((c) => `lower(${c}) LIKE @search ESCAPE '\\'`).join(' OR ')})
        ORDER BY i.ordinal`,
     )
     .pluck()
-    .all({ campaign: query.campaignId, system: query.system ?? null, search }) as number[];
+    .all({ campaign: query.campaignId, item: query.itemId ?? null, system: query.system ?? null, search }) as number[];
   const who = query.reviewer === undefined ? undefined : reviewerKey(query.reviewer);
   if (who !== undefined) {
     const theirs = new Set(itemIdsOfReviewer(db, query.campaignId, who));

@@ -73,6 +73,9 @@ describe("a reviewer's items by state", () => {
     // Without a reviewer: by the item's outcome.
     expect(page({ state: 'decided' }).rows.map((i) => i.outcome)).toEqual(['revoke']);
     expect(page({ state: 'all' }).counts).toEqual({ pending: 5, decided: 1 });
+    // One item by id, with its state among the reviewer's.
+    expect(page({ reviewer: MGR, state: 'all', itemId: bob })).toMatchObject({ total: 1, counts: { pending: 0, decided: 1 }, rows: [{ id: bob, outcome: 'revoke' }] });
+    expect(page({ reviewer: OWNER, state: 'all', itemId: bob }).total).toBe(0);
     // A page without a state has no counts (and costs what it did).
     expect(page({ reviewer: MGR }).counts).toBeNull();
 
