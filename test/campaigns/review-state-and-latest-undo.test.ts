@@ -39,7 +39,7 @@ async function freshSession(path: string) {
   const api = async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>> => {
     const result = await invoke(name, input, { session });
     if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as OperationOutput<K>;
+    return result.value;
   };
   return { session, api };
 }

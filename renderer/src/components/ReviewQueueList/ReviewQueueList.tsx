@@ -56,7 +56,7 @@ export function ReviewViewFilter({ view, counts, onChange }: { view: ReviewView;
       fullWidth
       size="xs"
       value={view}
-      onChange={(v) => onChange(v as ReviewView)}
+      onChange={(v) => onChange(v)}
       data={(['pending', 'decided', 'all'] as const).map((v) => ({ value: v, label: `${VIEW_LABELS[v]} ${count(v)}` }))}
     />
   );
