@@ -127,7 +127,7 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     expect(await page.getByRole('list', { name: 'Your items' }).getByRole('listitem').count()).toBe(Math.min(done, 16));
     const before = first.stages.find((s) => s.reviewer === reviewer)!;
     const shown = page.getByTestId('review-decision');
-    expect(await shown.textContent()).toContain(`You decided: ${before.decision === 'keep' ? 'Kept' : 'Revoked'}`);
+    expect(await shown.textContent()).toContain(`You decided:${before.decision === 'keep' ? 'Kept' : 'Revoked'}`);
     expect(await shown.textContent()).toContain(before.comment ? `“${before.comment}”` : 'No comment');
     expect(await shown.textContent()).toContain('in the app');
 
@@ -141,7 +141,7 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     expect((await itemsIn('all')).counts).toEqual({ pending: owed, decided: done });
     await page.keyboard.press('k');
     await shown.filter({ hasText: 'Changed after a second look' }).waitFor();
-    expect(await shown.textContent()).toContain(`You decided: ${other === 'keep' ? 'Kept' : 'Revoked'}`);
+    expect(await shown.textContent()).toContain(`You decided:${other === 'keep' ? 'Kept' : 'Revoked'}`);
     // The same decision again with nothing to add records nothing.
     const rows = (await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.length;
     await page.keyboard.press(other === 'keep' ? 'y' : 'x');

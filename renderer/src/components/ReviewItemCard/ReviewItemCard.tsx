@@ -18,7 +18,18 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 /** The reviewer's decision in force on the item: what, when, how, with its comment (and that y or x changes it). */
 function YourDecision({ stage }: { stage: CampaignItemView['stages'][number] }) {
   return (
-    <Alert color={OUTCOME_COLORS[stage.decision ?? 'pending']} variant="light" p="sm" data-testid="review-decision" title={`You decided: ${OUTCOME_LABELS[stage.decision ?? 'pending']}`}>
+    <Alert
+      color="gray"
+      variant="light"
+      p="sm"
+      data-testid="review-decision"
+      title={
+        <Group gap="xs">
+          <span>You decided:</span>
+          <VerdictBadge verdict={stage.decision} />
+        </Group>
+      }
+    >
       <Text size="sm">
         {formatDate(stage.decidedAt, true)} · {CHANNEL_LABELS[stage.channel ?? ''] ?? stage.channel} · stage {stage.stage}
       </Text>
