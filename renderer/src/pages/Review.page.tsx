@@ -184,7 +184,8 @@ function Reviewing({ campaignId, reviewer, justify, systems }: { campaignId: num
 export function ReviewPage({ campaignId, reviewer, onNavigate }: ReviewPageProps) {
   const { data: status, error } = useOperation('campaigns.status', { campaignId });
   if (error) return <ApiErrorAlert error={error} title="The campaign could not be read" />;
-  const owing = status?.byReviewer.filter((r) => r.pending > 0).map((r) => r.reviewer) ?? [];
+  // Who owes decisions first, then who has decided everything (they can still change or undo while the campaign is open).
+  const reviewers = [...(status?.byReviewer ?? [])].sort((a, b) => Number(b.pending > 0) - Number(a.pending > 0)).map((r) => r.reviewer);
   return (
     <>
       <PageHeader
@@ -197,7 +198,7 @@ export function ReviewPage({ campaignId, reviewer, onNavigate }: ReviewPageProps
             · keep or revoke each item; <Kbd size="xs">?</Kbd> shows the keys
           </>
         }
-        actions={<Select aria-label="Reviewer to act as" placeholder="Choose a reviewer" data={reviewer && !owing.includes(reviewer) ? [reviewer, ...owing] : owing} value={reviewer} onChange={(who) => who && onNavigate('campaigns', String(campaignId), 'review', who)} searchable w={280} />}
+        actions={<Select aria-label="Reviewer to act as" placeholder="Choose a reviewer" data={reviewer && !reviewers.includes(reviewer) ? [reviewer, ...reviewers] : reviewers} value={reviewer} onChange={(who) => who && onNavigate('campaigns', String(campaignId), 'review', who)} searchable w={280} />}
       />
       {status && status.state !== 'launched' ? (
         <EmptyState title={`This campaign is ${status.state}`}>Decisions are recorded while a campaign is launched.</EmptyState>
@@ -205,7 +206,7 @@ export function ReviewPage({ campaignId, reviewer, onNavigate }: ReviewPageProps
         // The queue does not wait for the campaign's status (a full count over a large campaign): it needs only the reviewer.
         <Reviewing key={reviewer} campaignId={campaignId} reviewer={reviewer} justify={status?.options.justify ?? []} systems={status?.bySystem.map((s) => s.system) ?? []} />
       ) : (
-        <EmptyState title="Choose whom to act as">Pick a reviewer with pending items (top right); their items are shown one at a time.</EmptyState>
+        <EmptyState title="Choose whom to act as">Pick a reviewer (top right; those with pending items first); their items are shown one at a time.</EmptyState>
       )}
     </>
   );
