@@ -48,7 +48,7 @@ export const campaignItem = z.object({
   stages: z.array(
     z.object({
       stage: z.number().int(), reviewer: z.string(), routedTo: z.string(), rule: reviewerRule, note: z.string().nullable(), decision: decision.nullable(),
-      comment: z.string().nullable(), decidedAt: z.string().nullable(), channel: z.enum(['app', 'workbook', 'cli', 'no-response-default']).nullable(),
+      comment: z.string().nullable(), decidedAt: z.string().nullable(), channel: z.enum(['app', 'workbook', 'cli', 'no-response-default']).nullable(), recordedBy: z.string().nullable(),
     }),
   ),
 });

@@ -21,7 +21,7 @@ function itemView(i: CampaignItem) {
     decision: i.decision, outcome: i.outcome, stage: i.stage, comment: i.comment, accountKey: i.accountKey, entitlementKey: i.entitlementKey,
     entitlementDescription: i.entitlementDescription, accountStatus: i.accountStatus, lastLogin: i.lastLogin, privileged: i.privileged, person: i.identity,
     findings: i.findings, previousDecision: i.previousDecision,
-    stages: i.stages.map(({ stage, reviewer, routedTo, rule, note, decision, comment, decidedAt, channel }) => ({ stage, reviewer, routedTo, rule, note, decision, comment, decidedAt, channel })),
+    stages: i.stages.map(({ stage, reviewer, routedTo, rule, note, decision, comment, decidedAt, channel, recordedBy }) => ({ stage, reviewer, routedTo, rule, note, decision, comment, decidedAt, channel, recordedBy })),
   };
 }
 

@@ -18,9 +18,10 @@ export interface StageReviewer {
   note: string | null;
   decision: Decision | null;
   comment: string | null;
-  /** When the decision in force was recorded, and through which channel (null while the stage waits). */
+  /** When the decision in force was recorded, through which channel and by which operator (null while the stage waits). */
   decidedAt: string | null;
   channel: DecisionChannel | null;
+  recordedBy: string | null;
 }
 
 export interface CampaignItem {
@@ -117,7 +118,7 @@ export function readStages(db: Database.Database, selection: Selection): Map<num
     .all(...where.params) as [number, number, string, ReviewerRule, string | null][]) {
     let list = reviewers.get(itemId);
     if (list === undefined) reviewers.set(itemId, (list = []));
-    list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null, decidedAt: null, channel: null });
+    list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null, decidedAt: null, channel: null, recordedBy: null });
   }
   // The newest row per item and stage is in force (rows are read oldest first, so later ones win).
   for (const d of readDecisions(db, selection)) {
@@ -128,6 +129,7 @@ export function readStages(db: Database.Database, selection: Selection): Map<num
     s.comment = s.decision === null ? null : d.comment;
     s.decidedAt = s.decision === null ? null : d.decidedAt;
     s.channel = s.decision === null ? null : d.channel;
+    s.recordedBy = s.decision === null ? null : d.recordedBy;
   }
   return reviewers;
 }

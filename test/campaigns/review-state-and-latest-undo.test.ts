@@ -63,9 +63,9 @@ describe("a reviewer's items by state", () => {
     expect(ids({ reviewer: OWNER, state: 'pending' })).toEqual([alice]);
     // Each decided stage carries its comment, when and through which channel.
     const kept = page({ reviewer: MGR, state: 'decided' }).rows[0]!.stages[0]!;
-    expect(kept).toMatchObject({ decision: 'keep', comment: 'needs it', channel: 'app', reviewer: MGR });
+    expect(kept).toMatchObject({ decision: 'keep', comment: 'needs it', channel: 'app', recordedBy: 'op', reviewer: MGR });
     expect(Date.parse(kept.decidedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
-    expect(page({ reviewer: MGR, state: 'decided' }).rows[0]!.stages[1]).toMatchObject({ decision: null, decidedAt: null, channel: null, reviewer: OWNER });
+    expect(page({ reviewer: MGR, state: 'decided' }).rows[0]!.stages[1]).toMatchObject({ decision: null, decidedAt: null, channel: null, recordedBy: null, reviewer: OWNER });
 
     // Other filters narrow the counts too; the outcome filter still applies.
     expect(page({ reviewer: MGR, state: 'all', text: 'bob' })).toMatchObject({ total: 1, counts: { pending: 0, decided: 1 } });

@@ -129,7 +129,8 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     const shown = page.getByTestId('review-decision');
     expect(await shown.textContent()).toContain(`You decided:${before.decision === 'keep' ? 'Kept' : 'Revoked'}`);
     expect(await shown.textContent()).toContain(before.comment ? `“${before.comment}”` : 'No comment');
-    expect(await shown.textContent()).toContain('in the app');
+    const { operator } = await api('workspace.info', {});
+    expect(await shown.textContent()).toContain(`in the app, recorded by ${operator}`);
 
     // The other decision by keyboard: recorded as a superseding decision; the next decided item is shown; the counts stay.
     const other = before.decision === 'keep' ? 'revoke' : 'keep';
@@ -142,6 +143,7 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     await page.keyboard.press('k');
     await shown.filter({ hasText: 'Changed after a second look' }).waitFor();
     expect(await shown.textContent()).toContain(`You decided:${other === 'keep' ? 'Kept' : 'Revoked'}`);
+    expect(await shown.textContent()).toContain(`in the app, recorded by ${operator}`);
     // The same decision again with nothing to add records nothing.
     const rows = (await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.length;
     await page.keyboard.press(other === 'keep' ? 'y' : 'x');

@@ -44,8 +44,8 @@ function belongs(view: ReviewView, verdict: Verdict): boolean {
 }
 
 /** The item as it stands after the reviewer's decision at a stage (what the host recorded, without asking it again). */
-function decided(item: CampaignItemView, stage: number, decision: 'keep' | 'revoke', comment: string | null): CampaignItemView {
-  return { ...item, stages: item.stages.map((s) => (s.stage === stage ? { ...s, decision, comment, decidedAt: new Date().toISOString(), channel: 'app' as const } : s)) };
+function decided(item: CampaignItemView, stage: number, decision: 'keep' | 'revoke', comment: string | null, operator: string | null): CampaignItemView {
+  return { ...item, stages: item.stages.map((s) => (s.stage === stage ? { ...s, decision, comment, decidedAt: new Date().toISOString(), channel: 'app' as const, recordedBy: operator } : s)) };
 }
 
 /**
@@ -66,6 +66,8 @@ export function useReviewQueue(campaignId: number, reviewer: string, view: Revie
   const fetching = useRef(false);
   /** The highest ordinal the pages have reached (an item put back by an undo may lie beyond it). */
   const frontier = useRef(0);
+  /** Who records the decisions (the session's operator), shown with a decision made here. */
+  const operator = useRef<string | null>(null);
   const state = useRef({ items, cursor });
   state.current = { items, cursor };
 
@@ -88,6 +90,12 @@ export function useReviewQueue(campaignId: number, reviewer: string, view: Revie
     });
     setLoaded(true);
   }, [campaignId, reviewer, view]);
+
+  useEffect(() => {
+    void call('workspace.info', {}).then((info) => {
+      if (info.ok) operator.current = info.value.operator;
+    });
+  }, []);
 
   const fetchUndoable = useCallback(async () => {
     const result = await call('campaigns.undoable', { campaignId, reviewer });
@@ -139,7 +147,7 @@ export function useReviewQueue(campaignId: number, reviewer: string, view: Revie
         setError(result.error);
         return 'failed';
       }
-      const now = list.map((i) => (i.id === item.id ? decided(i, result.value.stage, decision, comment.trim() || null) : i));
+      const now = list.map((i) => (i.id === item.id ? decided(i, result.value.stage, decision, comment.trim() || null, operator.current) : i));
       setItems(now);
       setUndoable({ itemId: item.id, decision, account: item.account, system: item.system, entitlement: item.entitlement });
       if (before === null) setCounts((c) => c && { pending: c.pending - 1, decided: c.decided + 1 });

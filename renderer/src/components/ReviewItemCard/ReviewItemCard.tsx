@@ -31,7 +31,8 @@ function YourDecision({ stage }: { stage: CampaignItemView['stages'][number] }) 
       }
     >
       <Text size="sm">
-        {formatDate(stage.decidedAt, true)} · {CHANNEL_LABELS[stage.channel ?? ''] ?? stage.channel} · stage {stage.stage}
+        {formatDate(stage.decidedAt, true)} · {CHANNEL_LABELS[stage.channel ?? ''] ?? stage.channel}
+        {stage.recordedBy ? `, recorded by ${stage.recordedBy}` : ''} · stage {stage.stage}
       </Text>
       <Text size="sm" fs={stage.comment ? undefined : 'italic'} c={stage.comment ? undefined : 'dimmed'}>
         {stage.comment ? `“${stage.comment}”` : 'No comment'}
