@@ -37,9 +37,9 @@ function stateOf(stages: readonly StageReviewer[], who: string | undefined): 'pe
 
 /**
  * One page of a campaign's items in ordinal order, filtered, with the count of all that match:
- * the frozen columns are filtered in SQL; reviewer and outcome (which follow from the decision
- * rows) and the state from the stages alone; only the page's items are read whole. A reviewer's page reads only
- * the items ever routed or reassigned to them, so it does not grow with the campaign.
+ * the frozen columns are filtered in SQL; reviewer, outcome and state (which follow from the
+ * decision rows) from the stages alone; only the page's items are read whole. A reviewer's page
+ * reads only the items ever routed or reassigned to them, so it does not grow with the campaign.
  */
 export function itemPage(db: Database.Database, query: ItemPageQuery): ItemPage {
   const search = query.text?.trim() ? containsPattern(query.text) : null;
