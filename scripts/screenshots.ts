@@ -103,6 +103,12 @@ async function main(): Promise<void> {
     await page.getByRole('dialog', { name: 'Keyboard' }).waitFor();
     await shot(page, 'campaign-review-help');
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard' }).waitFor({ state: 'hidden' });
+    // Decided: the reviewer's decisions, each with when, how and the comment; y or x changes one.
+    await page.keyboard.press('d');
+    await page.getByTestId('review-decision').waitFor();
+    await shot(page, 'campaign-review-decided');
+    await page.keyboard.press('p');
     await page.getByRole('button', { name: 'Finance ERP review Q4' }).click();
     await page.getByRole('table', { name: 'Progress by reviewer' }).waitFor();
     await shot(page, 'campaign');

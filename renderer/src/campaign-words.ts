@@ -71,3 +71,5 @@ export function contextBadges(item: CampaignItemView): ContextBadge[] {
   if (item.previousDecision) add({ key: 'previous', label: `Last campaign: ${item.previousDecision === 'pending' ? 'undecided' : (OUTCOME_LABELS[item.previousDecision] ?? item.previousDecision).toLowerCase()}`, color: item.previousDecision === 'revoke' ? 'red' : 'gray', why: 'The outcome of the same access in the previous launched campaign.' });
   return badges;
 }
+
+export const CHANNEL_LABELS: Record<string, string> = { app: 'in the app', cli: 'on the command line', workbook: 'by workbook', 'no-response-default': 'by the no-response default' };

@@ -45,8 +45,16 @@ export const campaignItem = z.object({
   person: z.object({ employeeId: z.string(), name: z.string().nullable(), email: z.string().nullable(), title: z.string().nullable(), department: z.string().nullable(), manager: z.string().nullable(), status: z.string().nullable() }).nullable(),
   findings: z.array(z.string()),
   previousDecision: z.string().nullable(),
-  stages: z.array(z.object({ stage: z.number().int(), reviewer: z.string(), routedTo: z.string(), rule: reviewerRule, note: z.string().nullable(), decision: decision.nullable() })),
+  stages: z.array(
+    z.object({
+      stage: z.number().int(), reviewer: z.string(), routedTo: z.string(), rule: reviewerRule, note: z.string().nullable(), decision: decision.nullable(),
+      comment: z.string().nullable(), decidedAt: z.string().nullable(), channel: z.enum(['app', 'workbook', 'cli', 'no-response-default']).nullable(), recordedBy: z.string().nullable(),
+    }),
+  ),
 });
+
+/** What `campaigns.undo` takes back (and `campaigns.undoable` names before it does). */
+const undoneAccess = { account: z.string(), system: z.string(), entitlement: z.string() };
 
 const tally = { pending: z.number().int(), kept: z.number().int(), revoked: z.number().int() };
 const filter = {
@@ -106,13 +114,15 @@ export const campaignContract = {
     output: z.object({ items: z.array(campaignItem) }),
   },
   'campaigns.itemsPage': {
-    summary: "One page of a campaign's items (ordinal order) with the count of all that match: by the reviewer they wait for (or who settled them), outcome, system, text.",
+    summary:
+      "One page of a campaign's items (ordinal order) with the count of all that match: by the reviewer they wait for (or who settled them), outcome, system, text; or by state (with a reviewer: pending for them, decided by them, or all of theirs), with the count in each state; or one item by id.",
     scope: 'workspace',
     input: z.object({
       campaignId, reviewer: email.optional(), outcome: outcome.optional(), system: filter.system, text: z.string().max(200).optional(),
+      state: z.enum(['pending', 'decided', 'all']).optional(), itemId: itemId.optional(),
       offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100),
     }),
-    output: z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(campaignItem) }),
+    output: z.object({ total: z.number().int(), offset: z.number().int(), counts: z.object({ pending: z.number().int(), decided: z.number().int() }).nullable(), rows: z.array(campaignItem) }),
   },
   'campaigns.decide': {
     summary: "Record keep or revoke on one item by its reviewer (a changed decision supersedes the earlier one); audited.",
@@ -121,10 +131,19 @@ export const campaignContract = {
     output: z.object({ itemId: z.number().int(), decision, stage: z.number().int(), decisionId: z.number().int(), supersedes: z.number().int().nullable() }),
   },
   'campaigns.undo': {
-    summary: "Take back the reviewer's newest decision on an item: a superseding row restores what was in force before (their earlier decision, or the stage waiting again); audited.",
+    summary:
+      "Take back the reviewer's newest decision on an item (without an item: their most recent decision in the campaign that can still be taken back): a superseding row restores what was in force before (their earlier decision, or the stage waiting again); audited.",
     scope: 'workspace',
-    input: z.object({ campaignId, itemId, reviewer: email, channel: z.enum(['app', 'cli']).default('app') }),
-    output: z.object({ itemId: z.number().int(), stage: z.number().int(), undone: z.number().int(), decisionId: z.number().int(), restored: decision.nullable() }),
+    input: z.object({ campaignId, itemId: itemId.optional(), reviewer: email, channel: z.enum(['app', 'cli']).default('app') }),
+    output: z.object({ itemId: z.number().int(), stage: z.number().int(), undone: z.number().int(), decision, decisionId: z.number().int(), restored: decision.nullable(), ...undoneAccess }),
+  },
+  'campaigns.undoable': {
+    summary: "The reviewer's most recent decision in the campaign that campaigns.undo without an item would take back (null when none). Writes nothing.",
+    scope: 'workspace',
+    input: z.object({ campaignId, reviewer: email }),
+    output: z.object({
+      undoable: z.object({ itemId: z.number().int(), stage: z.number().int(), decisionId: z.number().int(), decision, decidedAt: z.string(), restores: decision.nullable(), ...undoneAccess }).nullable(),
+    }),
   },
   'campaigns.bulkDecide': {
     summary: "One decision over a reviewer's pending items matching a filter; without expectedCount only counts them, with a count that differs it is refused.",

@@ -1,8 +1,10 @@
 import { applyWorkbook } from '../campaigns/apply-workbook.js';
+import { reviewerKey } from '../campaigns/campaign-model.js';
 import { readItems, type CampaignItem } from '../campaigns/campaign-read.js';
 import { campaignProgress, campaignStatus } from '../campaigns/campaign-status.js';
 import { itemPage } from '../campaigns/item-page.js';
 import { undoDecision } from '../campaigns/undo-decision.js';
+import { isDecision, latestUndoable } from '../campaigns/undoable.js';
 import { createCampaign, listCampaigns, loadCampaign } from '../campaigns/campaign-store.js';
 import { closeCampaign } from '../campaigns/close-campaign.js';
 import { launchCampaignWatched, previewCampaignWatched } from '../campaigns/launch-campaign.js';
@@ -18,7 +20,8 @@ function itemView(i: CampaignItem) {
     id: i.id, ordinal: i.ordinal, reviewer: i.reviewer, identity: i.identity?.employeeId ?? null, account: i.account, system: i.system, entitlement: i.entitlement,
     decision: i.decision, outcome: i.outcome, stage: i.stage, comment: i.comment, accountKey: i.accountKey, entitlementKey: i.entitlementKey,
     entitlementDescription: i.entitlementDescription, accountStatus: i.accountStatus, lastLogin: i.lastLogin, privileged: i.privileged, person: i.identity,
-    findings: i.findings, previousDecision: i.previousDecision, stages: i.stages.map(({ stage, reviewer, routedTo, rule, note, decision }) => ({ stage, reviewer, routedTo, rule, note, decision })),
+    findings: i.findings, previousDecision: i.previousDecision,
+    stages: i.stages.map(({ stage, reviewer, routedTo, rule, note, decision, comment, decidedAt, channel, recordedBy }) => ({ stage, reviewer, routedTo, rule, note, decision, comment, decidedAt, channel, recordedBy })),
   };
 }
 
@@ -40,6 +43,14 @@ export const campaignHandlers: CampaignHandlers = {
   },
   'campaigns.decide': ({ campaignId, channel, ...input }, { session }) => decideItem(session.workspace, campaignId, input, channel, session.operator),
   'campaigns.undo': ({ campaignId, channel, ...input }, { session }) => undoDecision(session.workspace, campaignId, input, channel, session.operator),
+  'campaigns.undoable': ({ campaignId, reviewer }, { session }) => {
+    const db = session.workspace.db;
+    loadCampaign(db, campaignId);
+    const target = latestUndoable(db, campaignId, reviewerKey(reviewer));
+    if (!target) return { undoable: null };
+    const { item, row, before } = target;
+    return { undoable: { itemId: item.id, stage: row.stage, decisionId: row.id, decision: row.decision, decidedAt: row.decidedAt, restores: isDecision(before) ? before.decision : null, account: item.account, system: item.system, entitlement: item.entitlement } };
+  },
   'campaigns.bulkDecide': ({ campaignId, channel, reviewer, decision, comment, expectedCount, ...filter }, { session }) =>
     bulkDecide(session.workspace, campaignId, { reviewer, decision, comment, expectedCount, filter }, channel, session.operator),
   'campaigns.reassign': ({ campaignId, channel, ...input }, { session }) => reassignItem(session.workspace, campaignId, input, channel, session.operator),

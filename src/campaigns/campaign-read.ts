@@ -18,6 +18,10 @@ export interface StageReviewer {
   note: string | null;
   decision: Decision | null;
   comment: string | null;
+  /** When the decision in force was recorded, through which channel and by which operator (null while the stage waits). */
+  decidedAt: string | null;
+  channel: DecisionChannel | null;
+  recordedBy: string | null;
 }
 
 export interface CampaignItem {
@@ -120,7 +124,7 @@ function stagesOf(rows: Iterable<ReviewerRow>, decisions: readonly StageDecision
   for (const [itemId, stage, reviewer, rule, note] of rows) {
     let list = reviewers.get(itemId);
     if (list === undefined) reviewers.set(itemId, (list = []));
-    list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null });
+    list.push({ stage, reviewer, routedTo: reviewer, rule, note, decision: null, comment: null, decidedAt: null, channel: null, recordedBy: null });
   }
   // The newest row per item and stage is in force (rows are read oldest first, so later ones win).
   for (const d of decisions) {
@@ -129,6 +133,9 @@ function stagesOf(rows: Iterable<ReviewerRow>, decisions: readonly StageDecision
     if (d.decision === 'reassign') s.reviewer = d.reassignedTo ?? s.reviewer;
     s.decision = d.decision === 'keep' || d.decision === 'revoke' ? d.decision : null;
     s.comment = s.decision === null ? null : d.comment;
+    s.decidedAt = s.decision === null ? null : d.decidedAt;
+    s.channel = s.decision === null ? null : d.channel;
+    s.recordedBy = s.decision === null ? null : d.recordedBy;
   }
   return reviewers;
 }

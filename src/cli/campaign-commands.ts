@@ -194,13 +194,17 @@ export const CAMPAIGN_COMMANDS = [
   define({
     words: ['campaign', 'undo'],
     operation: 'campaigns.undo',
-    summary: "Take back a reviewer's newest decision on an item: a superseding record restores what was in force before.",
-    usage: 'attest campaign undo ID -w WS --item ITEM --reviewer EMAIL',
+    summary: "Take back a reviewer's newest decision on an item (without --item: their most recent one in the campaign that can still be taken back): a superseding record restores what was in force before.",
+    usage: 'attest campaign undo ID -w WS [--item ITEM] --reviewer EMAIL',
     positionals: ID,
     options: { item: { type: 'string' }, reviewer: { type: 'string' } },
     workspace: true,
-    input: (args) => ({ campaignId: campaignId(args), itemId: itemOption(args.values), reviewer: requiredOption(args.values, 'reviewer', 'EMAIL (the reviewer whose decision is undone)'), channel: 'cli' as const }),
-    human: (out) => `Item ${out.itemId}: decision #${out.undone} undone by #${out.decisionId}; stage ${out.stage} ${out.restored === null ? 'waits for its reviewer again' : `is ${out.restored} again`}`,
+    input: (args) => ({
+      campaignId: campaignId(args), itemId: args.values.item === undefined ? undefined : itemOption(args.values),
+      reviewer: requiredOption(args.values, 'reviewer', 'EMAIL (the reviewer whose decision is undone)'), channel: 'cli' as const,
+    }),
+    human: (out) =>
+      `Item ${out.itemId} (${out.account} · ${out.system} · ${out.entitlement}): ${out.decision} #${out.undone} undone by #${out.decisionId}; stage ${out.stage} ${out.restored === null ? 'waits for its reviewer again' : `is ${out.restored} again`}`,
   }),
   define({
     words: ['campaign', 'bulk'],

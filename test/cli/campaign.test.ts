@@ -57,6 +57,13 @@ describe('attest campaign: the demo company runs a manager review end to end', (
     expect(await cli(['campaign', 'undo', String(campaignId), '--item', String(viaCli.id), '--reviewer', reviewer])).toMatchObject({ itemId: viaCli.id, restored: null });
     expect(await cli(['campaign', 'undo', String(campaignId), '--item', String(viaCli.id), '--reviewer', reviewer], 4)).toMatchObject({ error: { code: 'CAMPAIGN_STATE' } });
     expect(await cli(['campaign', 'decide', String(campaignId), '--item', String(viaCli.id), '--decision', 'revoke', '--reviewer', reviewer, '--comment', 'No longer in the team'])).toMatchObject({ itemId: viaCli.id, decision: 'revoke' });
+    // Without --item: the reviewer's most recent decision that can still be taken back (here the same one), named.
+    expect(await cli(['campaign', 'undo', String(campaignId), '--reviewer', reviewer])).toMatchObject({ itemId: viaCli.id, decision: 'revoke', restored: null, account: viaCli.account, entitlement: viaCli.entitlement });
+    const human = await runCli(['campaign', 'decide', String(campaignId), '--item', String(viaCli.id), '--decision', 'revoke', '--reviewer', reviewer, '--comment', 'No longer in the team', ...ws], { env });
+    expect(human.code, human.stderr).toBe(0);
+    const undoneHuman = await runCli(['campaign', 'undo', String(campaignId), '--reviewer', reviewer, ...ws], { env });
+    expect(undoneHuman.stdout).toContain(`Item ${viaCli.id} (${viaCli.account} · ${viaCli.system} · ${viaCli.entitlement}): revoke #`);
+    expect(await cli(['campaign', 'decide', String(campaignId), '--item', String(viaCli.id), '--decision', 'revoke', '--reviewer', reviewer, '--comment', 'No longer in the team'])).toMatchObject({ itemId: viaCli.id, decision: 'revoke' });
 
     // Decisions through the reviewer's workbook, returned edited; re-applying it changes nothing.
     const out = join(dir, 'workbooks');

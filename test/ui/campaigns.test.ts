@@ -110,6 +110,87 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     await help.waitFor({ state: 'hidden' });
   });
 
+  it('switches to Decided (counts as the API has them), changes a decision by keyboard, and after a reload u takes back the latest decision, named, the item back in Pending', async () => {
+    const { page } = ws;
+    const itemsIn = (state: 'pending' | 'decided' | 'all') => api('campaigns.itemsPage', { campaignId, reviewer, state, offset: 0, limit: 1000 });
+    const decided = await itemsIn('decided');
+    const { pending: owed, decided: done } = decided.counts!;
+    expect(done).toBeGreaterThanOrEqual(2);
+    const filter = page.getByTestId('review-view');
+    await filter.filter({ hasText: `Decided ${done}` }).waitFor();
+    expect(await filter.textContent()).toBe(`Pending ${owed}Decided ${done}All ${owed + done}`);
+
+    // d: the reviewer's decided items, each with its decision, when, how and the comment.
+    await page.keyboard.press('d');
+    const [first, second] = decided.rows as [(typeof decided.rows)[number], (typeof decided.rows)[number]];
+    await page.locator(`[data-testid="review-item"][data-item-id="${first.id}"]`).waitFor();
+    expect(await page.getByRole('list', { name: 'Your items' }).getByRole('listitem').count()).toBe(Math.min(done, 16));
+    const before = first.stages.find((s) => s.reviewer === reviewer)!;
+    const shown = page.getByTestId('review-decision');
+    expect(await shown.textContent()).toContain(`You decided:${before.decision === 'keep' ? 'Kept' : 'Revoked'}`);
+    expect(await shown.textContent()).toContain(before.comment ? `“${before.comment}”` : 'No comment');
+    const { operator } = await api('workspace.info', {});
+    expect(await shown.textContent()).toContain(`in the app, recorded by ${operator}`);
+
+    // The other decision by keyboard: recorded as a superseding decision; the next decided item is shown; the counts stay.
+    const other = before.decision === 'keep' ? 'revoke' : 'keep';
+    await page.keyboard.press('c');
+    await page.keyboard.type('Changed after a second look');
+    await page.keyboard.press('Escape');
+    expect(await pressAndAdvance(page, other === 'keep' ? 'y' : 'x')).toBe(second.id);
+    expect(await item(first.id)).toMatchObject({ outcome: other, decision: other, comment: 'Changed after a second look' });
+    expect((await itemsIn('all')).counts).toEqual({ pending: owed, decided: done });
+    await page.keyboard.press('k');
+    await shown.filter({ hasText: 'Changed after a second look' }).waitFor();
+    expect(await shown.textContent()).toContain(`You decided:${other === 'keep' ? 'Kept' : 'Revoked'}`);
+    expect(await shown.textContent()).toContain(`in the app, recorded by ${operator}`);
+    // The same decision again with nothing to add records nothing.
+    const rows = (await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.length;
+    await page.keyboard.press(other === 'keep' ? 'y' : 'x');
+    await page.getByRole('status').filter({ hasText: 'nothing recorded' }).waitFor();
+    expect((await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.length).toBe(rows);
+
+    // p: back to pending; a first decision there.
+    await page.keyboard.press('p');
+    const pendingNow = (await itemsIn('pending')).rows[0]!;
+    await page.locator(`[data-testid="review-item"][data-item-id="${pendingNow.id}"]`).waitFor();
+    await pressAndAdvance(page, 'y');
+    expect(await item(pendingNow.id)).toMatchObject({ outcome: 'keep' });
+    await filter.filter({ hasText: new RegExp(`^Pending ${owed - 1}Decided`) }).waitFor();
+
+    // A reload forgets the page's state; u still takes back the latest decision, says which, and the item is pending again.
+    await page.reload();
+    await page.getByTestId('review-item').waitFor();
+    const hint = page.getByTestId('review-undoable');
+    await hint.filter({ hasText: `${pendingNow.account} · ${pendingNow.system} · ${pendingNow.entitlement}` }).waitFor();
+    expect(await hint.textContent()).toContain('takes back your keep of');
+    await page.keyboard.press('u');
+    const notice = page.getByRole('status').filter({ hasText: 'Undone' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(`Undone: your keep of ${pendingNow.account} · ${pendingNow.system} · ${pendingNow.entitlement}; it is pending again.`);
+    await page.locator(`[data-testid="review-item"][data-item-id="${pendingNow.id}"]`).waitFor();
+    expect(await page.locator('[role="listitem"][aria-current="true"]').textContent()).toContain('Pending');
+    expect(await item(pendingNow.id)).toMatchObject({ outcome: 'pending', decision: null });
+    await filter.filter({ hasText: new RegExp(`^Pending ${owed}Decided`) }).waitFor();
+    // u again: the change before it; the first item has its earlier decision back.
+    await hint.filter({ hasText: `${first.account} · ${first.system} · ${first.entitlement}` }).waitFor();
+    await page.keyboard.press('u');
+    await notice.filter({ hasText: `your ${other} of ${first.account}` }).waitFor();
+    expect(await notice.textContent()).toContain(`it is ${before.decision === 'keep' ? 'kept' : 'revoked'} again`);
+    expect(await item(first.id)).toMatchObject({ outcome: before.decision, comment: before.comment });
+    const trail = (await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.filter((e) => e.action === 'campaign.decided').slice(-2);
+    expect(trail.map((e) => (e.payload as { itemId: number; decision: string }).itemId)).toEqual([pendingNow.id, first.id]);
+    expect((trail[0]!.payload as { decision: string }).decision).toBe('withdraw');
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard' });
+    await help.waitFor();
+    expect(await help.textContent()).toMatch(/even after a reload/);
+    expect(await help.textContent()).toMatch(/the ones you decided/);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+  });
+
   it('decides the rest in bulk, with a confirmation that states the count the API selects', async () => {
     const { page } = ws;
     await page.keyboard.press('b');

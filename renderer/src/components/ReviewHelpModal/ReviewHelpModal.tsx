@@ -4,11 +4,12 @@ import { Group, Kbd, Modal, Table, Text } from '@mantine/core';
 export const REVIEW_KEYS: [keys: string[], what: string][] = [
   [['j', '↓'], 'Next item'],
   [['k', '↑'], 'Previous item'],
-  [['y'], 'Keep the access (saved, then the next pending item)'],
-  [['x'], 'Revoke the access (saved, then the next pending item)'],
-  [['u'], 'Undo your last decision (a new record restores what was before)'],
+  [['y'], 'Keep the access (saved; then the next pending item, or after a change the next item)'],
+  [['x'], 'Revoke the access (saved; then the next pending item, or after a change the next item)'],
+  [['u'], 'Undo your last decision in this campaign, even after a reload (a new record restores what was before)'],
   [['c'], 'Write a comment (sent with the next decision); Esc leaves the box'],
   [['b'], 'Bulk decision over a filter, confirmed with its count'],
+  [['p', 'd', 'a'], 'Show your pending items, the ones you decided (y or x changes a decision), or all'],
   [['?'], 'This help'],
 ];
 

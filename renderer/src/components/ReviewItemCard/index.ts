@@ -1,0 +1,1 @@
+export { ReviewItemCard, VerdictBadge } from './ReviewItemCard';

@@ -1,0 +1,1 @@
+export { ReviewQueueList, ReviewViewFilter, VIEW_LABELS } from './ReviewQueueList';
