@@ -115,10 +115,10 @@ export function readDecisions(db: Database.Database, selection: Selection): Deci
 
 type ReviewerRow = [itemId: number, stage: number, reviewer: string, rule: ReviewerRule, note: string | null];
 
-/** Each item's stages from its reviewer rows and its decision rows (oldest first): who has each now and the decision in force. */
-/** What a decision row says about its item's stage (all that stages and decision times need). */
-export type StageDecision = Pick<DecisionRecord, 'itemId' | 'stage' | 'decision' | 'reassignedTo' | 'comment' | 'decidedAt'>;
+/** What a decision row says about its item's stage (all that stages need). */
+type StageDecision = Pick<DecisionRecord, 'itemId' | 'stage' | 'decision' | 'reassignedTo' | 'comment' | 'decidedAt' | 'channel' | 'recordedBy'>;
 
+/** Each item's stages from its reviewer rows and its decision rows (oldest first): who has each now and the decision in force. */
 function stagesOf(rows: Iterable<ReviewerRow>, decisions: readonly StageDecision[]): Map<number, StageReviewer[]> {
   const reviewers = new Map<number, StageReviewer[]>();
   for (const [itemId, stage, reviewer, rule, note] of rows) {
@@ -174,36 +174,36 @@ export class CampaignItemPages {
     this.reviewers = db.prepare('SELECT item_id, stage, reviewer, rule, note FROM campaign_item_reviewers WHERE item_id BETWEEN ? AND ? ORDER BY item_id, stage').raw();
     // `+` keeps SQLite on the item index (a page's few rows, then sorted) rather than walking every decision by id.
     this.decisions = db.prepare(
-      'SELECT d.item_id AS itemId, d.stage, d.decision, d.reassigned_to AS reassignedTo, d.comment, d.decided_at AS decidedAt FROM campaign_decisions d WHERE d.item_id BETWEEN ? AND ? AND +d.id <= ? ORDER BY d.id',
+      `SELECT d.item_id AS itemId, d.stage, d.decision, d.reassigned_to AS reassignedTo, d.comment, d.decided_at AS decidedAt, d.channel, d.recorded_by AS recordedBy
+       FROM campaign_decisions d WHERE d.item_id BETWEEN ? AND ? AND +d.id <= ? ORDER BY d.id`,
     );
     this.bound = upToDecision ?? Number.MAX_SAFE_INTEGER;
   }
 
-  /** The (at most `limit`) items after `afterOrdinal`, and what every decision row of theirs says, oldest first. */
-  page(afterOrdinal: number, limit: number): { items: CampaignItem[]; decisions: StageDecision[] } {
+  /** The (at most `limit`) items after `afterOrdinal`. */
+  page(afterOrdinal: number, limit: number): CampaignItem[] {
     const rows = this.items.all(this.campaignId, afterOrdinal, limit) as ItemRow[];
-    const { stages, decisions } = this.stagesOf(rows);
-    return { items: rows.map((row) => toItem(row, stages.get(row[0]) ?? [])), decisions };
+    const stages = this.stagesOf(rows);
+    return rows.map((row) => toItem(row, stages.get(row[0]) ?? []));
   }
 
   /**
    * The same page narrowed to where each item stands (system, identity e-mail, stages, outcome):
    * a quarter of the columns, for a pass that only counts.
    */
-  outcomePage(afterOrdinal: number, limit: number): { items: ItemOutcomeRow[]; decisions: StageDecision[] } {
+  outcomePage(afterOrdinal: number, limit: number): ItemOutcomeRow[] {
     const rows = this.outcomes.all(this.campaignId, afterOrdinal, limit) as [number, number, string, string | null][];
-    const { stages, decisions } = this.stagesOf(rows);
-    const items = rows.map(([id, ordinal, system, email]): ItemOutcomeRow => {
+    const stages = this.stagesOf(rows);
+    return rows.map(([id, ordinal, system, email]): ItemOutcomeRow => {
       const own = stages.get(id) ?? [];
       const { reviewer, outcome } = settle(own);
       return { id, ordinal, system, identity: email === null ? null : { email }, stages: own, reviewer, outcome };
     });
-    return { items, decisions };
   }
 
-  /** The page's stages and decision rows, read by the page's id range. */
-  private stagesOf(rows: readonly (readonly [number, ...unknown[]])[]): { stages: Map<number, StageReviewer[]>; decisions: StageDecision[] } {
-    if (rows.length === 0) return { stages: new Map(), decisions: [] };
+  /** The page's stages, read by the page's id range. */
+  private stagesOf(rows: readonly (readonly [number, ...unknown[]])[]): Map<number, StageReviewer[]> {
+    if (rows.length === 0) return new Map();
     let low = rows[0]![0];
     let high = low;
     for (const row of rows) {
@@ -211,8 +211,7 @@ export class CampaignItemPages {
       if (row[0] > high) high = row[0];
     }
     // The id range holds only this page's items when ids follow ordinals; rows of other items are never looked up.
-    const decisions = this.decisions.all(low, high, this.bound) as StageDecision[];
-    return { stages: stagesOf(this.reviewers.all(low, high) as ReviewerRow[], decisions), decisions };
+    return stagesOf(this.reviewers.all(low, high) as ReviewerRow[], this.decisions.all(low, high, this.bound) as StageDecision[]);
   }
 }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { CampaignItemPages, type CampaignItem, type StageDecision, type ItemOutcomeRow, type StageReviewer as ReadStage } from '../campaigns/campaign-read.js';
-import type { EvidenceItem, ItemSource, StageReviewer } from './campaign-evidence.js';
+import { CampaignItemPages, type CampaignItem, type ItemOutcomeRow } from '../campaigns/campaign-read.js';
+import type { EvidenceItem, ItemSource } from './campaign-evidence.js';
 
 /** Items per page: a page's items, reviewers and decisions are all a pass holds. */
 export const ITEM_PAGE = 256;
@@ -19,46 +19,23 @@ export function itemBounds(db: Database.Database, campaignId: number): ItemBound
   return { campaignId, ...items, upToDecision };
 }
 
-/** When each stage's newest keep or revoke of a page was recorded, by `itemId:stage`. */
-function decisionTimes(decisions: readonly StageDecision[]): Map<string, string> {
-  const at = new Map<string, string>();
-  for (const d of decisions) if (d.decision === 'keep' || d.decision === 'revoke') at.set(`${d.itemId}:${d.stage}`, d.decidedAt);
-  return at;
-}
-
-/**
- * An item's stages get their decision times (in place: every pass makes a campaign's worth of
- * them, so no copies), and the time of the decision that settled the item.
- */
-function timed(id: number, stages: ReadStage[], decidedAt: ReadonlyMap<string, string>): { stages: StageReviewer[]; settledAt: string | null } {
+/** The read model's item as the pack's (in place: every pass makes a campaign's worth of them), with the time of the decision that settled it. */
+function toEvidenceItem(i: CampaignItem): EvidenceItem {
   let settledAt: string | null = null;
-  const withTimes = stages.map((s) => {
-    const stage = Object.assign(s, { decidedAt: decidedAt.get(`${id}:${s.stage}`) ?? null });
-    if (stage.decision !== null) settledAt = stage.decidedAt;
-    return stage;
-  });
-  return { stages: withTimes, settledAt };
+  for (const s of i.stages) if (s.decision !== null) settledAt = s.decidedAt;
+  return Object.assign(i, { decidedAt: i.outcome === 'pending' ? null : settledAt });
 }
-
-function toEvidenceItem(i: CampaignItem, decidedAt: ReadonlyMap<string, string>): EvidenceItem {
-  const { stages, settledAt } = timed(i.id, i.stages, decidedAt);
-  return Object.assign(i, { stages, decidedAt: i.outcome === 'pending' ? null : settledAt });
-}
-
-/** Where an item stands, with its stages' decision times: what the figures pass reads. */
-export type OutcomeItem = Omit<ItemOutcomeRow, 'stages'> & { stages: StageReviewer[] };
 
 /**
  * Pages through a campaign in population order (keyset on the ordinal; each page read whole, so
  * no statement stays open across the awaits of a pass), up to the bounds' last ordinal.
  */
-function* paged<T extends { ordinal: number }, R>(bounds: ItemBounds, pageSize: number, read: (after: number, limit: number) => { items: T[]; decisions: StageDecision[] }, each: (item: T, decidedAt: ReadonlyMap<string, string>) => R): Generator<R> {
+function* paged<T extends { ordinal: number }>(bounds: ItemBounds, pageSize: number, read: (after: number, limit: number) => T[]): Generator<T> {
   for (let after = Number.MIN_SAFE_INTEGER; after < bounds.lastOrdinal; ) {
-    const { items, decisions } = read(after, Math.min(pageSize, bounds.count));
+    const items = read(after, Math.min(pageSize, bounds.count));
     if (items.length === 0) return;
     after = items[items.length - 1]!.ordinal;
-    const decidedAt = decisionTimes(decisions);
-    for (const item of items) if (item.ordinal <= bounds.lastOrdinal) yield each(item, decidedAt);
+    for (const item of items) if (item.ordinal <= bounds.lastOrdinal) yield item;
   }
 }
 
@@ -71,13 +48,13 @@ export function campaignItemPages(db: Database.Database, bounds: ItemBounds, pag
     count: bounds.count,
     [Symbol.iterator]: () => {
       const reader = new CampaignItemPages(db, bounds.campaignId, bounds.upToDecision);
-      return paged(bounds, pageSize, (after, limit) => reader.page(after, limit), toEvidenceItem);
+      return paged(bounds, pageSize, (after, limit) => reader.page(after, limit).map(toEvidenceItem));
     },
   };
 }
 
 /** Where each item of the campaign stands, in population order, read narrow (the figures pass). */
-export function* campaignOutcomes(db: Database.Database, bounds: ItemBounds, pageSize = ITEM_PAGE): Generator<OutcomeItem> {
+export function* campaignOutcomes(db: Database.Database, bounds: ItemBounds, pageSize = ITEM_PAGE): Generator<ItemOutcomeRow> {
   const reader = new CampaignItemPages(db, bounds.campaignId, bounds.upToDecision);
-  yield* paged(bounds, pageSize, (after, limit) => reader.outcomePage(after, limit), (item, decidedAt): OutcomeItem => Object.assign(item, { stages: timed(item.id, item.stages, decidedAt).stages }));
+  yield* paged(bounds, pageSize, (after, limit) => reader.outcomePage(after, limit));
 }
