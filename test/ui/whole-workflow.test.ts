@@ -56,8 +56,22 @@ describe('the whole workflow in chromium', () => {
     expect(info.identities).toBeGreaterThan(0);
     expect(info.grants).toBeGreaterThan(0);
 
-    // 3. The analysis.
+    // 3. The analysis: a first run cancelled (the request held until the page's cancel has been
+    // answered, so the host starts it cancelled) stores nothing; then the real one.
     await openScreen(page, 'Findings & SoD');
+    const cancelAnswered = page.waitForResponse('**/cancel');
+    await page.route('**/api/analysis.run', async (route) => {
+      await cancelAnswered;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.getByRole('status').getByText('Running the analysis (steps)').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = page.getByRole('alert').filter({ hasText: 'The analysis did not run' });
+    await cancelled.waitFor();
+    expect(await cancelled.getAttribute('data-error-code')).toBe('CANCELLED');
+    await page.unroute('**/api/analysis.run');
+    expect((await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.some((e: { action: string }) => e.action === 'analysis.run')).toBe(false);
     await page.getByRole('button', { name: 'Run analysis' }).click();
     await page.getByRole('table', { name: 'Findings' }).getByRole('row').nth(1).waitFor();
     const findings = await api('findings.page', { limit: 1 });
