@@ -66,6 +66,8 @@ export interface DecisionRecord {
   decidedAt: string;
   secondsSpent: number | null;
   supersedes: number | null;
+  /** On an undo's row: the decision it takes back (migration 011; null on every other row). */
+  undoes: number | null;
 }
 
 export interface LaunchRecord {
@@ -91,7 +93,7 @@ const ITEM_COLUMNS = `i.id, i.ordinal, i.system, i.snapshot_id, i.account_key, i
   i.findings, i.previous_decision`;
 
 const DECISION_COLUMNS = `d.id, d.item_id AS itemId, d.stage, d.decision, d.reviewer, d.reassigned_to AS reassignedTo, d.comment, d.channel, d.recorded_by AS recordedBy,
-  d.decided_at AS decidedAt, d.seconds_spent AS secondsSpent, d.supersedes`;
+  d.decided_at AS decidedAt, d.seconds_spent AS secondsSpent, d.supersedes, d.undoes`;
 
 /**
  * Which items to read: a whole campaign, or some of its items by id; with `upToDecision`, as

@@ -51,7 +51,7 @@ interface Writer {
 export function writer(db: Database.Database): Writer {
   return {
     insert: db.prepare(
-      'INSERT INTO campaign_decisions (item_id, stage, decision, reviewer, reassigned_to, comment, channel, recorded_by, decided_at, seconds_spent, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO campaign_decisions (item_id, stage, decision, reviewer, reassigned_to, comment, channel, recorded_by, decided_at, seconds_spent, supersedes, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     latest: db.prepare('SELECT max(id) FROM campaign_decisions WHERE item_id = ? AND stage = ?').pluck(),
   };
@@ -61,18 +61,18 @@ export function writer(db: Database.Database): Writer {
 export function appendDecision(
   db: Database.Database,
   w: Writer,
-  row: { campaignId: number; itemId: number; stage: number; decision: Decision | 'reassign' | 'withdraw'; reviewer: string; reassignedTo?: string | null; comment: string | null; channel: DecisionChannel; operator: string; secondsSpent: number | null },
+  row: { campaignId: number; itemId: number; stage: number; decision: Decision | 'reassign' | 'withdraw'; reviewer: string; reassignedTo?: string | null; comment: string | null; channel: DecisionChannel; operator: string; secondsSpent: number | null; undoes?: number },
 ): { decisionId: number; supersedes: number | null } {
   const supersedes = (w.latest.get(row.itemId, row.stage) as number | null) ?? null;
   const at = new Date();
   const decisionId = Number(
-    w.insert.run(row.itemId, row.stage, row.decision, row.reviewer, row.reassignedTo ?? null, row.comment, row.channel, row.operator, at.toISOString(), row.secondsSpent, supersedes).lastInsertRowid,
+    w.insert.run(row.itemId, row.stage, row.decision, row.reviewer, row.reassignedTo ?? null, row.comment, row.channel, row.operator, at.toISOString(), row.secondsSpent, supersedes, row.undoes ?? null).lastInsertRowid,
   );
   appendAuditEvent(
     db,
     row.operator,
     row.decision === 'reassign' ? 'campaign.reassigned' : 'campaign.decided',
-    { campaignId: row.campaignId, itemId: row.itemId, stage: row.stage, decision: row.decision, reviewer: row.reviewer, reassignedTo: row.reassignedTo ?? undefined, channel: row.channel, decisionId, supersedes, comment: row.comment ?? undefined },
+    { campaignId: row.campaignId, itemId: row.itemId, stage: row.stage, decision: row.decision, reviewer: row.reviewer, reassignedTo: row.reassignedTo ?? undefined, channel: row.channel, decisionId, supersedes, undoes: row.undoes, comment: row.comment ?? undefined },
     at,
   );
   return { decisionId, supersedes };

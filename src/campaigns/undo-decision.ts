@@ -28,7 +28,7 @@ function takeBack(ws: Workspace, campaignId: number, target: UndoTarget, channel
   const { decisionId } = ws.db.transaction(() =>
     appendDecision(ws.db, writer(ws.db), {
       campaignId, itemId: item.id, stage: row.stage, decision: restored ?? 'withdraw', reviewer: row.reviewer,
-      comment: restored === null ? `Undoes decision #${row.id}` : (before?.comment ?? null), channel, operator, secondsSpent: null,
+      comment: restored === null ? `Undoes decision #${row.id}` : (before?.comment ?? null), channel, operator, secondsSpent: null, undoes: row.id,
     }),
   )();
   return { itemId: item.id, stage: row.stage, undone: row.id, decision: row.decision, decisionId, restored, account: item.account, system: item.system, entitlement: item.entitlement };

@@ -26,15 +26,14 @@ export function undoTargetOn(item: CampaignItem, rows: readonly DecisionRecord[]
 
 /**
  * The decision a row in force stands for: itself, or (when it is an undo's restoration of the
- * decision before the one undone: same reviewer, decision and comment, no time measured) the
- * decision it restored. So undoing again goes further back instead of redoing what was undone.
+ * decision before the one it undoes) the decision it restored. So undoing again goes further back
+ * instead of redoing what was undone.
  */
 function origin(row: DecisionRecord, byId: ReadonlyMap<number, DecisionRecord>): DecisionRecord {
   for (let x = row; ; ) {
-    const undone = x.supersedes === null ? undefined : byId.get(x.supersedes);
+    const undone = x.undoes === null ? undefined : byId.get(x.undoes);
     const restored = undone?.supersedes == null ? undefined : byId.get(undone.supersedes);
-    const restoration = isDecision(undone) && isDecision(restored) && x.secondsSpent === null && undone.reviewer === x.reviewer && restored.reviewer === x.reviewer && restored.decision === x.decision && restored.comment === x.comment;
-    if (!restoration) return x;
+    if (!isDecision(restored)) return x;
     x = restored;
   }
 }

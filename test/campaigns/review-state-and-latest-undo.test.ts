@@ -119,6 +119,27 @@ describe("undo of a reviewer's most recent decision (no item named)", () => {
     session.close();
   });
 
+  it('knows its own undo rows by the decision they name: a change back made from the CLI is a decision of its own, and the trail says which rows are undos', async () => {
+    const { ws, id, item } = await launched();
+    const [alice, bob] = [item('alice:Reader'), item('bob:Reader')];
+    decideItem(ws, id, { itemId: alice, decision: 'keep', reviewer: MGR, comment: 'needs it', secondsSpent: 4 }, 'app', 'op');
+    decideItem(ws, id, { itemId: alice, decision: 'revoke', reviewer: MGR, secondsSpent: 5 }, 'app', 'op');
+    decideItem(ws, id, { itemId: bob, decision: 'keep', reviewer: MGR, secondsSpent: 2 }, 'app', 'op');
+    // Back to the first decision, same comment, from the CLI (no time measured): it looks like an
+    // undo's restoration, but it is the reviewer's newest decision, and undoing it restores the revoke.
+    const back = decideItem(ws, id, { itemId: alice, decision: 'keep', reviewer: MGR, comment: 'needs it' }, 'cli', 'op');
+    const undone = undoDecision(ws, id, { reviewer: MGR }, 'app', 'op');
+    expect(undone).toMatchObject({ itemId: alice, undone: back.decisionId, decision: 'keep', restored: 'revoke' });
+    const rows = readDecisions(ws.db, { campaignId: id, itemIds: [alice] });
+    expect(rows.map((r) => [r.decision, r.undoes])).toEqual([['keep', null], ['revoke', null], ['keep', null], ['revoke', back.decisionId]]);
+    // The undo's restoration stands for the change it restored: undoing again takes back bob's keep, then the change.
+    expect(undoDecision(ws, id, { reviewer: MGR }, 'app', 'op')).toMatchObject({ itemId: bob, restored: null });
+    expect(undoDecision(ws, id, { reviewer: MGR }, 'app', 'op')).toMatchObject({ itemId: alice, undone: undone.decisionId, decision: 'revoke', restored: 'keep' });
+    const payload = listAuditEvents(ws.db, { limit: 10_000 }).filter((e) => e.action === 'campaign.decided').at(-1)?.payload;
+    expect(payload).toMatchObject({ itemId: alice, decision: 'keep', undoes: undone.decisionId });
+    ws.close();
+  });
+
   it("skips a decision a later stage has decided since, and never takes back another reviewer's", async () => {
     const { ws, id, item, path } = await launched({ stages: ['manager', 'owner'] });
     const [alice, bob] = [item('alice:Reader'), item('bob:Reader')];

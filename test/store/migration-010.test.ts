@@ -30,8 +30,9 @@ describe('migration 010 (decision withdraw)', () => {
     expect(() => db.exec(decide('withdraw', 2))).toThrowError(/CHECK/);
     const before = db.prepare('SELECT * FROM campaign_decisions ORDER BY id').all();
 
-    expect(migrate(db)).toEqual([10]);
-    expect(db.prepare('SELECT * FROM campaign_decisions ORDER BY id').all()).toEqual(before);
+    // 011 follows: every row as it was, with no undo marker.
+    expect(migrate(db)).toEqual([10, 11]);
+    expect(db.prepare('SELECT * FROM campaign_decisions ORDER BY id').all()).toEqual(before.map((row) => ({ ...(row as object), undoes: null })));
     db.exec(decide('withdraw', 2));
     expect(db.prepare('SELECT decision, supersedes FROM campaign_decisions WHERE id = 3').get()).toEqual({ decision: 'withdraw', supersedes: 2 });
     expect(() => db.exec(decide('maybe', 3))).toThrowError(/CHECK/);
