@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     const lines = readFileSync(join(exports, 'erp-grants.csv'), 'utf8').trimEnd().split('\n');
     const newer = join(ws.dir, 'erp-grants-december.csv');
     writeFileSync(newer, [...lines.slice(0, -2), lines[1]!.replace('GL Journal Entry', 'Vendor Master Maintenance'), 'BROKEN,row'].join('\n'));
+    await openScreen(page, 'Import');
+    await page.getByRole('form', { name: 'Choose the file' }).waitFor();
+    await shot(page, 'import-file');
     await importThroughWizard(page, newer, 'Finance ERP');
     await shot(page, 'import-review');
     await page.getByRole('button', { name: /^Import \d/ }).click();
