@@ -117,6 +117,28 @@ describe('SoD evaluation on a real workspace', () => {
     s.ws.close();
   });
 
+  it('without an HR snapshot every account stands for itself: conflicts within one account only, disabled accounts take no part', async () => {
+    const s = new SodWorkspace(tempDir());
+    await s.grants('ERP', [
+      ['ALEE', 'ann@example.com', 'E1', 'AP Clerk'],
+      ['ALEE', 'ann@example.com', 'E1', 'AP Approver'],
+      ['ALEE2', 'ann@example.com', 'E1', 'AP Approver'],
+      ['BROY', 'bob@example.com', 'E2', 'AP Clerk'],
+      ['BROY2', 'bob@example.com', 'E2', 'AP Approver'],
+      ['DFOX', 'dan@example.com', 'E4', 'AP Clerk', 'Disabled'],
+      ['DFOX', 'dan@example.com', 'E4', 'AP Approver', 'Disabled'],
+    ]);
+    await s.rules([
+      ['R1', 'Enter and approve invoices', 'high', 'A', 'ERP', 'AP Clerk'],
+      ['R1', 'Enter and approve invoices', 'high', 'B', 'ERP', 'AP Approver'],
+    ]);
+    const result = s.run();
+    // Bob's two accounts do not combine (no HR to say they are one person); Dan's account is disabled.
+    expect(brief(result)).toEqual(['R1 ERP:ALEE open: ERP:ALEE']);
+    expect(result.violations[0]?.grants.map((g) => `${g.side}:${g.account}`)).toEqual(['A:ALEE', 'B:ALEE']);
+    s.ws.close();
+  });
+
   it('an "all of" group holds only when every matcher of the group is held', async () => {
     const s = new SodWorkspace(tempDir());
     await s.hr(PEOPLE);
