@@ -150,10 +150,17 @@ describe('campaigns in the workstation (chromium, serve host, demo company)', ()
     await page.getByRole('status').filter({ hasText: 'nothing recorded' }).waitFor();
     expect((await api('audit.list', { afterSeq: 0, limit: 10_000 })).events.length).toBe(rows);
 
+    // The view is part of the address: a reload keeps the decided items on screen.
+    expect(new URL(page.url()).hash).toMatch(/\/review\/[^/]+\/decided$/);
+    await page.reload();
+    await page.locator(`[data-testid="review-item"][data-item-id="${first.id}"]`).waitFor();
+    expect(await filter.locator('input[value="decided"]').isChecked()).toBe(true);
+
     // p: back to pending; a first decision there.
     await page.keyboard.press('p');
     const pendingNow = (await itemsIn('pending')).rows[0]!;
     await page.locator(`[data-testid="review-item"][data-item-id="${pendingNow.id}"]`).waitFor();
+    expect(new URL(page.url()).hash).toMatch(/\/review\/[^/]+$/);
     await pressAndAdvance(page, 'y');
     expect(await item(pendingNow.id)).toMatchObject({ outcome: 'keep' });
     await filter.filter({ hasText: new RegExp(`^Pending ${owed - 1}Decided`) }).waitFor();

@@ -73,7 +73,7 @@ function CampaignList({ onNavigate }: { onNavigate: CampaignsPageProps['onNaviga
 
 /** `#/campaigns`: the list, the creation wizard, a campaign, or its review screen. */
 export function CampaignsPage({ route, onNavigate }: CampaignsPageProps) {
-  const [first, second, reviewer] = route;
+  const [first, second, reviewer, view] = route;
   if (first === 'new') {
     return (
       <>
@@ -84,7 +84,7 @@ export function CampaignsPage({ route, onNavigate }: CampaignsPageProps) {
   }
   const id = Number(first);
   if (first !== undefined && Number.isInteger(id) && id > 0) {
-    if (second === 'review') return <ReviewPage campaignId={id} reviewer={reviewer ?? null} onNavigate={onNavigate} />;
+    if (second === 'review') return <ReviewPage campaignId={id} reviewer={reviewer ?? null} view={view ?? null} onNavigate={onNavigate} />;
     return <CampaignPage campaignId={id} onNavigate={onNavigate} />;
   }
   return <CampaignList onNavigate={onNavigate} />;

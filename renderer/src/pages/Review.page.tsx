@@ -16,6 +16,8 @@ export interface ReviewPageProps {
   campaignId: number;
   /** The reviewer acted as (from the route); null: choose one. */
   reviewer: string | null;
+  /** The view from the route (`decided`, `all`); pending otherwise. */
+  view?: string | null;
   onNavigate: (...route: string[]) => void;
 }
 
@@ -59,8 +61,7 @@ function emptyText(view: ReviewView, reviewer: string): string {
   return `${reviewer} has no items in this campaign.`;
 }
 
-function Reviewing({ campaignId, reviewer, justify, systems }: { campaignId: number; reviewer: string; justify: string[]; systems: string[] }) {
-  const [view, setView] = useState<ReviewView>('pending');
+function Reviewing({ campaignId, reviewer, justify, systems, view, setView }: { campaignId: number; reviewer: string; justify: string[]; systems: string[]; view: ReviewView; setView: (view: ReviewView) => void }) {
   const queue = useReviewQueue(campaignId, reviewer, view);
   const [comment, setComment] = useState('');
   const [help, setHelp] = useState(false);
@@ -180,9 +181,19 @@ function Reviewing({ campaignId, reviewer, justify, systems }: { campaignId: num
   );
 }
 
-/** `#/campaigns/ID/review/EMAIL`: the keyboard-first review screen, acting as one reviewer. */
-export function ReviewPage({ campaignId, reviewer, onNavigate }: ReviewPageProps) {
+/** The view named in the route (`…/review/EMAIL/decided`); pending when none or another word. */
+function viewOf(word: string | null | undefined): ReviewView {
+  return word === 'decided' || word === 'all' ? word : 'pending';
+}
+
+/**
+ * `#/campaigns/ID/review/EMAIL[/decided|/all]`: the keyboard-first review screen, acting as one
+ * reviewer; the view is kept in the route, so a reload or the back button keeps it.
+ */
+export function ReviewPage({ campaignId, reviewer, view: routeView, onNavigate }: ReviewPageProps) {
   const { data: status, error } = useOperation('campaigns.status', { campaignId });
+  const view = viewOf(routeView);
+  const showAs = (who: string, next: ReviewView = view): void => onNavigate('campaigns', String(campaignId), 'review', who, ...(next === 'pending' ? [] : [next]));
   if (error) return <ApiErrorAlert error={error} title="The campaign could not be read" />;
   // Who owes decisions first, then who has decided everything (they can still change or undo while the campaign is open).
   const reviewers = [...(status?.byReviewer ?? [])].sort((a, b) => Number(b.pending > 0) - Number(a.pending > 0)).map((r) => r.reviewer);
@@ -198,13 +209,21 @@ export function ReviewPage({ campaignId, reviewer, onNavigate }: ReviewPageProps
             · keep or revoke each item; <Kbd size="xs">?</Kbd> shows the keys
           </>
         }
-        actions={<Select aria-label="Reviewer to act as" placeholder="Choose a reviewer" data={reviewer && !reviewers.includes(reviewer) ? [reviewer, ...reviewers] : reviewers} value={reviewer} onChange={(who) => who && onNavigate('campaigns', String(campaignId), 'review', who)} searchable w={280} />}
+        actions={<Select aria-label="Reviewer to act as" placeholder="Choose a reviewer" data={reviewer && !reviewers.includes(reviewer) ? [reviewer, ...reviewers] : reviewers} value={reviewer} onChange={(who) => who && showAs(who)} searchable w={280} />}
       />
       {status && status.state !== 'launched' ? (
         <EmptyState title={`This campaign is ${status.state}`}>Decisions are recorded while a campaign is launched.</EmptyState>
       ) : reviewer ? (
         // The queue does not wait for the campaign's status (a full count over a large campaign): it needs only the reviewer.
-        <Reviewing key={reviewer} campaignId={campaignId} reviewer={reviewer} justify={status?.options.justify ?? []} systems={status?.bySystem.map((s) => s.system) ?? []} />
+        <Reviewing
+          key={reviewer}
+          campaignId={campaignId}
+          reviewer={reviewer}
+          justify={status?.options.justify ?? []}
+          systems={status?.bySystem.map((s) => s.system) ?? []}
+          view={view}
+          setView={(next) => showAs(reviewer, next)}
+        />
       ) : (
         <EmptyState title="Choose whom to act as">Pick a reviewer (top right; those with pending items first); their items are shown one at a time.</EmptyState>
       )}
