@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../src/audit/audit-log.js';
 import { canonicalJson } from '../../src/audit/canonical-json.js';
 import { openWorkspace } from '../../src/store/workspace.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
@@ -10,15 +11,8 @@ import { pdfText } from './helpers/pdf-tools.js';
 
 const tempDir = useTempDirs();
 
-interface TrailLine {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  payload: unknown;
-  prevHash: string;
-  hash: string;
-}
+/** A line of audit-log.jsonl: an audit event as the workspace stores it. */
+type TrailLine = AuditEvent;
 
 /** A closed workspace with a few audited changes. */
 function workspaceWithEvents(dir: string): string {
