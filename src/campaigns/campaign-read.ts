@@ -185,7 +185,7 @@ export class CampaignItemPages {
   /** The (at most `limit`) items after `afterOrdinal`. */
   page(afterOrdinal: number, limit: number): CampaignItem[] {
     const rows = this.items.all(this.campaignId, afterOrdinal, limit) as ItemRow[];
-    const stages = this.stagesOf(rows);
+    const stages = this.pageStages(rows);
     return rows.map((row) => toItem(row, stages.get(row[0]) ?? []));
   }
 
@@ -195,7 +195,7 @@ export class CampaignItemPages {
    */
   outcomePage(afterOrdinal: number, limit: number): ItemOutcomeRow[] {
     const rows = this.outcomes.all(this.campaignId, afterOrdinal, limit) as [number, number, string, string | null][];
-    const stages = this.stagesOf(rows);
+    const stages = this.pageStages(rows);
     return rows.map(([id, ordinal, system, email]): ItemOutcomeRow => {
       const own = stages.get(id) ?? [];
       const { reviewer, outcome } = settle(own);
@@ -204,7 +204,7 @@ export class CampaignItemPages {
   }
 
   /** The page's stages, read by the page's id range. */
-  private stagesOf(rows: readonly (readonly [number, ...unknown[]])[]): Map<number, StageReviewer[]> {
+  private pageStages(rows: readonly (readonly [number, ...unknown[]])[]): Map<number, StageReviewer[]> {
     if (rows.length === 0) return new Map();
     let low = rows[0]![0];
     let high = low;

@@ -32,23 +32,37 @@ export interface RemediationLine {
  */
 export function remediationLines(db: Database.Database, campaignId: number, states = readItemStates(db, campaignId), upToDecision?: number): RemediationLine[] {
   const ids = states.filter((s) => s.outcome === 'revoke').map((s) => s.id);
-  const revoked = ids.length === 0 ? [] : readItems(db, { campaignId, itemIds: ids, upToDecision }).filter((i) => i.outcome === 'revoke');
   const decidedAt = new Map<number, string>();
-  for (const d of readDecisions(db, { campaignId, itemIds: revoked.map((i) => i.id), upToDecision })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
+  for (const d of readDecisions(db, { campaignId, itemIds: ids, upToDecision })) if (d.decision === 'revoke') decidedAt.set(d.itemId, d.decidedAt);
+  return verifyRevoked(db, campaignId, ids.map((id) => ({ id, decidedAt: decidedAt.get(id) ?? '' })), upToDecision);
+}
+
+/** Revoked items read whole per page of ids. */
+const REVOKED_PAGE = 256;
+
+/**
+ * The remediation lines of revoked items named by id (in population order) with the time of
+ * their revoking decision: read whole a page at a time, each verified as it comes.
+ */
+export function verifyRevoked(db: Database.Database, campaignId: number, revoked: readonly { id: number; decidedAt: string }[], upToDecision?: number): RemediationLine[] {
   const verify = remediationVerifier(db);
-  return revoked.map((item) => verify(item, decidedAt.get(item.id) ?? ''));
+  const lines: RemediationLine[] = [];
+  for (let from = 0; from < revoked.length; from += REVOKED_PAGE) {
+    const decidedAt = new Map(revoked.slice(from, from + REVOKED_PAGE).map((r) => [r.id, r.decidedAt]));
+    for (const item of readItems(db, { campaignId, itemIds: [...decidedAt.keys()], upToDecision })) {
+      if (item.outcome === 'revoke') lines.push(verify(item, decidedAt.get(item.id) ?? ''));
+    }
+  }
+  return lines;
 }
 
 /** What a remediation line needs of a revoked item. */
-export type RevokedItem = Pick<CampaignItem, 'id' | 'system' | 'snapshotId' | 'account' | 'accountKey' | 'entitlement' | 'entitlementKey' | 'reviewer' | 'comment'> & {
+type RevokedItem = Pick<CampaignItem, 'id' | 'system' | 'snapshotId' | 'account' | 'accountKey' | 'entitlement' | 'entitlementKey' | 'reviewer' | 'comment'> & {
   identity: { name: string | null; employeeId: string } | null;
 };
 
-/**
- * Verifies revoked items one at a time (statements prepared once), for readers that meet them
- * in a pass over the campaign; `decidedAt` is when the revoking decision was made.
- */
-export function remediationVerifier(db: Database.Database): (item: RevokedItem, decidedAt: string) => RemediationLine {
+/** Verifies revoked items one at a time (statements prepared once); `decidedAt` is when the revoking decision was made. */
+function remediationVerifier(db: Database.Database): (item: RevokedItem, decidedAt: string) => RemediationLine {
   const newer = db.prepare(
     `SELECT s.id, s.as_of AS asOf FROM snapshots s JOIN snapshots base ON base.id = ?
      WHERE s.system_id = base.system_id AND s.content = 'access' AND s.id > base.id AND substr(s.as_of, 1, 10) >= substr(?, 1, 10)

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { readItems, readLaunch, readReconciliation } from '../campaigns/campaign-read.js';
+import { readLaunch, readReconciliation } from '../campaigns/campaign-read.js';
 import { loadCampaign } from '../campaigns/campaign-store.js';
-import { remediationVerifier, type RemediationLine } from '../campaigns/remediation.js';
+import { verifyRevoked } from '../campaigns/remediation.js';
 import { AttestError } from '../errors.js';
 import type { CampaignEvidence, Reroute } from './campaign-evidence.js';
-import { campaignItemPages, campaignOutcomes, ITEM_PAGE, itemBounds, type ItemBounds } from './campaign-item-pages.js';
+import { campaignItemPages, campaignOutcomes, itemBounds, type ItemBounds } from './campaign-item-pages.js';
 import { summariseItems } from './campaign-summary.js';
 
 /** Routing at launch (self-review re-routes and fallbacks, in population order), then reassignments in the order they were made. */
@@ -25,20 +25,6 @@ function readReroutes(db: Database.Database, bounds: ItemBounds): Reroute[] {
     ...routed.map((s): Reroute => ({ itemId: s.itemId, stage: s.stage, from: s.rule, to: s.reviewer, kind: /own access/.test(s.note) ? 'self-review' : 'fallback', reason: s.note, at: null })),
     ...reassigned.map((d): Reroute => ({ itemId: d.itemId, stage: d.stage, from: d.reviewer, to: d.reassignedTo ?? '', kind: 'reassignment', reason: d.comment ?? '', at: d.decidedAt })),
   ];
-}
-
-/** The remediation lines of the revoked items (in population order), read and verified a page at a time. */
-function remediationOf(db: Database.Database, bounds: ItemBounds, revoked: readonly { id: number; decidedAt: string }[]): Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] {
-  const verify = remediationVerifier(db);
-  const lines: Omit<RemediationLine, 'accountKey' | 'entitlementKey'>[] = [];
-  for (let from = 0; from < revoked.length; from += ITEM_PAGE) {
-    const decidedAt = new Map(revoked.slice(from, from + ITEM_PAGE).map((r) => [r.id, r.decidedAt]));
-    for (const item of readItems(db, { campaignId: bounds.campaignId, itemIds: [...decidedAt.keys()], upToDecision: bounds.upToDecision })) {
-      const { accountKey: _a, entitlementKey: _e, ...line } = verify(item, decidedAt.get(item.id) ?? '');
-      lines.push(line);
-    }
-  }
-  return lines;
 }
 
 /**
@@ -69,6 +55,6 @@ export function loadCampaignEvidence(db: Database.Database, id: string): Campaig
     items: campaignItemPages(db, bounds),
     summary,
     reroutes: readReroutes(db, bounds),
-    remediation: remediationOf(db, bounds, revoked),
+    remediation: verifyRevoked(db, c.id, revoked, bounds.upToDecision).map(({ accountKey: _a, entitlementKey: _e, ...line }) => line),
   };
 }
